@@ -1,0 +1,44 @@
+package org.opengateway.api;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the API, ours and the framework's, answered as problem+json. */
+@RestControllerAdvice
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail problem(ApiProblem problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        detail.setTitle(problem.title());
+        return detail;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST,
+                "The parameter '" + e.getName() + "' has the value '" + e.getValue() + "', which is not "
+                        + expected(e.getRequiredType()) + ".");
+        detail.setTitle("Bad request");
+        return detail;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "valid";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date written YYYY-MM-DD";
+        }
+        if (type == java.util.UUID.class) {
+            return "an invoice id (a UUID)";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+}

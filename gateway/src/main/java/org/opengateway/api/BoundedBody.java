@@ -1,0 +1,25 @@
+package org.opengateway.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A request body read up to a limit; {@code oversized} says the sender had more to give than the limit allows. */
+record BoundedBody(byte[] bytesOrPrefix, boolean oversized) {
+
+    static BoundedBody read(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (total + n > limit) {
+                out.write(buffer, 0, (int) (limit - total));
+                return new BoundedBody(out.toByteArray(), true);
+            }
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return new BoundedBody(out.toByteArray(), false);
+    }
+}

@@ -1,0 +1,101 @@
+package org.opengateway.company;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opengateway.document.ParticipantId;
+import org.opengateway.document.Sha256;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The companies, their participant IDs and their API keys, as stored in the database. */
+@Repository
+public class CompanyDirectory {
+
+    private static final String KEY_PREFIX = "gw_";
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    public CompanyDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Company register(String slug, String name, String orgNumber, List<ParticipantId> participants) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO company (id, slug, name, org_number, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, slug, name, orgNumber, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        for (ParticipantId participant : participants) {
+            jdbc.sql("INSERT INTO company_participant (participant, company_id) VALUES (?, ?)")
+                    .params(participant.toString(), id)
+                    .update();
+        }
+        return new Company(id, slug, name, orgNumber, List.copyOf(participants));
+    }
+
+    /** Makes a new API key for the company and returns it; only its hash is stored, so this is the one chance to see it. */
+    public String createApiKey(UUID companyId, String label) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("INSERT INTO api_key (key_hash, company_id, label, created_at) VALUES (?, ?, ?, ?)")
+                .params(Sha256.hex(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), companyId, label,
+                        OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return key;
+    }
+
+    public Optional<Company> findByApiKey(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = Sha256.hex(key.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return jdbc.sql("SELECT company_id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
+                .param(hash)
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::findById);
+    }
+
+    public Optional<Company> findById(UUID id) {
+        return jdbc.sql("SELECT id, slug, name, org_number FROM company WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Company(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("name"), rs.getString("org_number"), List.of()))
+                .optional()
+                .map(this::withParticipants);
+    }
+
+    public Optional<Company> findBySlug(String slug) {
+        return jdbc.sql("SELECT id FROM company WHERE slug = ?").param(slug).query(UUID.class).optional()
+                .flatMap(this::findById);
+    }
+
+    public List<Company> all() {
+        return jdbc.sql("SELECT id FROM company ORDER BY created_at, slug").query(UUID.class).list().stream()
+                .map(id -> findById(id).orElseThrow())
+                .toList();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM company").query(Long.class).single() == 0;
+    }
+
+    private Company withParticipants(Company company) {
+        List<ParticipantId> participants = jdbc
+                .sql("SELECT participant FROM company_participant WHERE company_id = ? ORDER BY participant")
+                .param(company.id())
+                .query(String.class)
+                .list().stream()
+                .map(ParticipantId::parse)
+                .toList();
+        return new Company(company.id(), company.slug(), company.name(), company.orgNumber(), participants);
+    }
+}

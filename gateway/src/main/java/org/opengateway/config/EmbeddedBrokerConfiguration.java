@@ -1,0 +1,39 @@
+package org.opengateway.config;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded Artemis broker (the default): a persistent journal under the data folder, a TCP listener so ERP
+ * systems can submit over the queue, and a dead-letter queue for messages that fail again and again.
+ * With {@code spring.artemis.mode=native} an external broker is used instead and none of this applies.
+ */
+@Configuration
+public class EmbeddedBrokerConfiguration {
+
+    public static final String DEAD_LETTERS = "gateway.dead-letters";
+
+    @Bean
+    ArtemisConfigurationCustomizer gatewayBroker(GatewayProperties properties) {
+        return configuration -> {
+            GatewayProperties.Broker broker = properties.broker();
+            if (broker.tcpEnabled()) {
+                try {
+                    configuration.addAcceptorConfiguration("tcp", "tcp://" + broker.host() + ":" + broker.port()
+                            + "?protocols=CORE");
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot listen for the queue channel on " + broker.host() + ":"
+                            + broker.port() + ": " + e.getMessage(), e);
+                }
+            }
+            configuration.addAddressSetting("gateway.#", new AddressSettings()
+                    .setMaxDeliveryAttempts(5)
+                    .setRedeliveryDelay(1000)
+                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS)));
+            configuration.setJMXManagementEnabled(false);
+        };
+    }
+}

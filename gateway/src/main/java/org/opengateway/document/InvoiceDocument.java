@@ -1,0 +1,43 @@
+package org.opengateway.document;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.w3c.dom.Element;
+
+/**
+ * A UBL Invoice or CreditNote as read from the submitted bytes, with the fields the gateway tracks.
+ * {@code sbdhSender} and {@code sbdhReceiver} are set only when the document came wrapped in a Peppol SBDH.
+ */
+public record InvoiceDocument(
+        DocumentKind kind,
+        Element ublRoot,
+        String invoiceNumber,
+        LocalDate issueDate,
+        String currency,
+        BigDecimal total,
+        String customizationId,
+        String profileId,
+        ParticipantId supplierEndpoint,
+        ParticipantId customerEndpoint,
+        ParticipantId sbdhSender,
+        ParticipantId sbdhReceiver) {
+
+    /** Self-billing: the buyer issues the invoice, so the customer is the sender. */
+    public boolean selfBilling() {
+        return customizationId != null && customizationId.contains(":selfbilling:");
+    }
+
+    public ParticipantId sender() {
+        if (sbdhSender != null) {
+            return sbdhSender;
+        }
+        return selfBilling() ? customerEndpoint : supplierEndpoint;
+    }
+
+    public ParticipantId receiver() {
+        if (sbdhReceiver != null) {
+            return sbdhReceiver;
+        }
+        return selfBilling() ? supplierEndpoint : customerEndpoint;
+    }
+}

@@ -1,0 +1,212 @@
+package org.opengateway.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opengateway.validation.Finding;
+import org.opengateway.validation.Severity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoices, their original bytes, history and findings. Every read takes the company, so one company can never
+ * see another's invoices through it.
+ */
+@Repository
+public class InvoiceStore {
+
+    private static final String COLUMNS = "id, company_id, channel, source_name, status, status_reason, document_sha256,"
+            + " document_size, document_type, invoice_number, issue_date, currency, total_amount, sender_participant,"
+            + " receiver_participant, customization_id, profile_id, received_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public InvoiceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new invoice with its original, its history so far and its findings, all or nothing. Throws
+     * {@link org.springframework.dao.DuplicateKeyException} when the company already has an invoice with the same bytes.
+     */
+    @Transactional
+    public void create(InvoiceRecord invoice, byte[] original, List<InvoiceEvent> history, List<Finding> findings) {
+        jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(invoice.id(), invoice.companyId(), invoice.channel().name(), invoice.sourceName(),
+                        invoice.status().name(), invoice.statusReason(), invoice.documentSha256(), invoice.documentSize(),
+                        invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.currency(),
+                        invoice.total(), invoice.senderParticipant(), invoice.receiverParticipant(),
+                        invoice.customizationId(), invoice.profileId(), invoice.receivedAt(), invoice.updatedAt())
+                .update();
+        if (original != null) {
+            jdbc.sql("INSERT INTO invoice_document (invoice_id, content) VALUES (?, ?)")
+                    .params(invoice.id(), original)
+                    .update();
+        }
+        for (InvoiceEvent event : history) {
+            appendEvent(invoice.id(), event);
+        }
+        int position = 0;
+        for (Finding finding : findings) {
+            jdbc.sql("INSERT INTO invoice_finding (invoice_id, position, rule_id, severity, location, line_number, message)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(invoice.id(), position++, finding.rule(), finding.severity().name(),
+                            truncate(finding.location(), 2000), finding.line(), truncate(finding.message(), 4000))
+                    .update();
+        }
+    }
+
+    /**
+     * Moves an invoice to a new state if it is still in {@code from}, and records why. Returns false when another
+     * worker moved it first.
+     */
+    @Transactional
+    public boolean changeStatus(UUID id, InvoiceStatus from, InvoiceStatus to, String reason) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("An invoice cannot move from " + from + " to " + to);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int changed = jdbc.sql("UPDATE invoice SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")
+                .params(to.name(), reason, now, id, from.name())
+                .update();
+        if (changed == 1) {
+            appendEvent(id, new InvoiceEvent(to, reason, now));
+        }
+        return changed == 1;
+    }
+
+    private void appendEvent(UUID invoiceId, InvoiceEvent event) {
+        jdbc.sql("INSERT INTO invoice_event (invoice_id, status, reason, at) VALUES (?, ?, ?, ?)")
+                .params(invoiceId, event.status().name(), truncate(event.reason(), 2000), event.at())
+                .update();
+    }
+
+    public Optional<UUID> findIdByContent(UUID companyId, String sha256) {
+        return jdbc.sql("SELECT id FROM invoice WHERE company_id = ? AND document_sha256 = ?")
+                .params(companyId, sha256)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public Optional<InvoiceDetails> find(UUID companyId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invoice WHERE company_id = ? AND id = ?")
+                .params(companyId, id)
+                .query(InvoiceStore::invoice)
+                .optional()
+                .map(invoice -> new InvoiceDetails(invoice, history(id), findings(id)));
+    }
+
+    public Optional<byte[]> original(UUID companyId, UUID id) {
+        return jdbc.sql("SELECT d.content FROM invoice_document d JOIN invoice i ON i.id = d.invoice_id"
+                        + " WHERE i.company_id = ? AND i.id = ?")
+                .params(companyId, id)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE company_id = :company");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("company", companyId);
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.receiver() != null) {
+            where.append(" AND receiver_participant = :receiver");
+            params.put("receiver", filter.receiver().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.invoiceNumber() != null) {
+            where.append(" AND invoice_number = :number");
+            params.put("number", filter.invoiceNumber());
+        }
+        if (filter.from() != null) {
+            where.append(" AND received_at >= :from");
+            params.put("from", startOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND received_at < :to");
+            params.put("to", startOf(filter.to().plusDays(1)));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM invoice" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<InvoiceRecord> items = jdbc
+                .sql("SELECT " + COLUMNS + " FROM invoice" + where + " ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(InvoiceStore::invoice)
+                .list();
+        return new InvoicePage(items, page, size, total);
+    }
+
+    public long countByStatus(InvoiceStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM invoice WHERE status = ?").param(status.name()).query(Long.class).single();
+    }
+
+    private List<InvoiceEvent> history(UUID id) {
+        return jdbc.sql("SELECT status, reason, at FROM invoice_event WHERE invoice_id = ? ORDER BY seq")
+                .param(id)
+                .query((rs, n) -> new InvoiceEvent(InvoiceStatus.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .list();
+    }
+
+    private List<Finding> findings(UUID id) {
+        List<Finding> findings = new ArrayList<>();
+        jdbc.sql("SELECT rule_id, severity, location, line_number, message FROM invoice_finding WHERE invoice_id = ?"
+                        + " ORDER BY position")
+                .param(id)
+                .query(rs -> {
+                    int line = rs.getInt(4);
+                    findings.add(new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.wasNull() ? null : line, rs.getString(5)));
+                });
+        return findings;
+    }
+
+    private static InvoiceRecord invoice(ResultSet rs, int row) throws SQLException {
+        return new InvoiceRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("company_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("source_name"),
+                InvoiceStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("document_sha256"),
+                rs.getLong("document_size"),
+                rs.getString("document_type"),
+                rs.getString("invoice_number"),
+                rs.getObject("issue_date", LocalDate.class),
+                rs.getString("currency"),
+                amount(rs.getBigDecimal("total_amount")),
+                rs.getString("sender_participant"),
+                rs.getString("receiver_participant"),
+                rs.getString("customization_id"),
+                rs.getString("profile_id"),
+                rs.getObject("received_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    /** 1250.000000 as stored reads back as 1250.00; more decimals are kept when the invoice had them. */
+    private static java.math.BigDecimal amount(java.math.BigDecimal stored) {
+        return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
+                java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
