@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A request body read up to a limit; {@code oversized} says the sender had more to give than the limit allows. */
+/**
+ * A request body read up to a limit. When {@code oversized}, the sender had more than the limit allows and
+ * {@code bytesOrPrefix} holds what was read so far (the rest is still in the stream).
+ */
 record BoundedBody(byte[] bytesOrPrefix, boolean oversized) {
 
     static BoundedBody read(InputStream in, long limit) throws IOException {
@@ -14,7 +17,7 @@ record BoundedBody(byte[] bytesOrPrefix, boolean oversized) {
         int n;
         while ((n = in.read(buffer)) > 0) {
             if (total + n > limit) {
-                out.write(buffer, 0, (int) (limit - total));
+                out.write(buffer, 0, n);
                 return new BoundedBody(out.toByteArray(), true);
             }
             out.write(buffer, 0, n);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.opengateway.company.Company;
+import org.opengateway.config.GatewayFolders;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.document.Sha256;
 import org.opengateway.intake.IntakeResult;
@@ -50,9 +51,12 @@ public class InvoiceApi {
     private final SubmissionAnswers answers;
     private final OversizedOriginals oversized;
     private final long maxDocumentSize;
+    private final GatewayFolders folders;
 
     public InvoiceApi(IntakeService intake, InvoiceStore invoices, IdempotencyKeys idempotencyKeys,
-            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties) {
+            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties,
+            GatewayFolders folders) {
+        this.folders = folders;
         this.intake = intake;
         this.invoices = invoices;
         this.idempotencyKeys = idempotencyKeys;
@@ -74,7 +78,7 @@ public class InvoiceApi {
             OversizedOriginals.Kept kept = oversized.keep(company.slug(), "api-upload.xml", body.bytesOrPrefix(),
                     request.getInputStream(), maxDocumentSize);
             IntakeResult result = intake.refuseOversized(Channel.API, company, null, kept.size(), kept.sha256(),
-                    maxDocumentSize, kept.path().toString());
+                    maxDocumentSize, folders.dataDir().relativize(kept.path()).toString());
             return respond(413, answers.tooLarge(result).json(), result.id());
         }
         byte[] content = body.bytesOrPrefix();

@@ -102,8 +102,8 @@ public class IntakeService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String message = "The document is " + megabytes(size) + "; the largest document the gateway takes is "
-                + megabytes(limit) + ". Split it or make it smaller (attachments count), then send it again."
+        String message = "The document is " + megabytes(size) + " (" + size + " bytes); the largest document the"
+                + " gateway takes is " + megabytes(limit) + " (" + limit + " bytes). Split it or make it smaller (attachments count), then send it again."
                 + (keptAt == null ? "" : " The original is kept at " + keptAt + ".");
         OffsetDateTime at = now();
         InvoiceRecord record = new InvoiceRecord(UUID.randomUUID(), company.id(), channel, sourceName,

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
+import org.opengateway.config.GatewayFolders;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.tracking.Channel;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,12 @@ public class QueueIntake {
     private final SubmissionAnswers answers;
     private final OversizedOriginals oversized;
     private final long maxDocumentSize;
+    private final GatewayFolders folders;
 
     public QueueIntake(IntakeService intake, CompanyDirectory companies, RefusedSubmissions refused,
-            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties) {
+            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties,
+            GatewayFolders folders) {
+        this.folders = folders;
         this.intake = intake;
         this.companies = companies;
         this.refused = refused;
@@ -48,7 +52,7 @@ public class QueueIntake {
             OversizedOriginals.Kept kept = oversized.keep(company.get().slug(), "queue-message.xml", content,
                     new ByteArrayInputStream(new byte[0]), Long.MAX_VALUE / 4);
             IntakeResult result = intake.refuseOversized(Channel.QUEUE, company.get(), messageId, kept.size(),
-                    kept.sha256(), maxDocumentSize, kept.path().toString());
+                    kept.sha256(), maxDocumentSize, folders.dataDir().relativize(kept.path()).toString());
             return answers.tooLarge(result).json();
         }
         return answers.of(intake.submit(new Submission(Channel.QUEUE, company.get(), content, messageId))).json();

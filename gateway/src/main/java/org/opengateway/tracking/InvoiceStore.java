@@ -42,7 +42,7 @@ public class InvoiceStore {
     public void create(InvoiceRecord invoice, byte[] original, List<InvoiceEvent> history, List<Finding> findings) {
         jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(invoice.id(), invoice.companyId(), invoice.channel().name(), invoice.sourceName(),
-                        invoice.status().name(), invoice.statusReason(), invoice.documentSha256(), invoice.documentSize(),
+                        invoice.status().name(), truncate(invoice.statusReason(), 2000), invoice.documentSha256(), invoice.documentSize(),
                         invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.currency(),
                         invoice.total(), invoice.senderParticipant(), invoice.receiverParticipant(),
                         invoice.customizationId(), invoice.profileId(), invoice.receivedAt(), invoice.updatedAt())
@@ -76,7 +76,7 @@ public class InvoiceStore {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int changed = jdbc.sql("UPDATE invoice SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")
-                .params(to.name(), reason, now, id, from.name())
+                .params(to.name(), truncate(reason, 2000), now, id, from.name())
                 .update();
         if (changed == 1) {
             appendEvent(id, new InvoiceEvent(to, reason, now));

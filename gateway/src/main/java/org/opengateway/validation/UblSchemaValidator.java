@@ -98,12 +98,33 @@ public class UblSchemaValidator implements InvoiceValidator {
             }
         }
 
-        /** The schema messages start with an internal code such as "cvc-complex-type.2.4.a: "; drop it. */
+        /**
+         * The schema messages start with an internal code such as "cvc-complex-type.2.4.a: ", and name elements
+         * with their full namespace; drop the code and write the usual UBL prefixes instead.
+         */
         private static String plain(SAXParseException e) {
             String message = String.valueOf(e.getMessage());
             int colon = message.indexOf(": ");
-            return message.startsWith("cvc-") && colon > 0 ? message.substring(colon + 2) : message;
+            if (message.startsWith("cvc-") && colon > 0) {
+                message = message.substring(colon + 2);
+            }
+            return PREFIXED.matcher(message).replaceAll(match -> prefix(match.group(1)) + match.group(2));
         }
+    }
+
+    private static final java.util.regex.Pattern PREFIXED = java.util.regex.Pattern.compile("\\{\"([^\"]+)\":([^}]+)}");
+
+    private static String prefix(String namespace) {
+        if (namespace.endsWith(":CommonBasicComponents-2")) {
+            return "cbc:";
+        }
+        if (namespace.endsWith(":CommonAggregateComponents-2")) {
+            return "cac:";
+        }
+        if (namespace.endsWith(":CommonExtensionComponents-2")) {
+            return "ext:";
+        }
+        return "";
     }
 
     /** A readable XPath such as /Invoice/cac:AccountingSupplierParty[1]/cac:Party[1]. */
