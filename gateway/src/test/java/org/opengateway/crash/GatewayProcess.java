@@ -86,6 +86,28 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Extra gateway arguments from the system property {@code gateway.args}, separated by whitespace, for example
+     * {@code -Dgateway.args=--spring.datasource.url=jdbc:h2:file:...;WRITE_DELAY=0} to try a setting without a
+     * rebuild. Empty when the property is not set.
+     */
+    public static String[] extraArgsFromSystemProperty() {
+        String args = System.getProperty("gateway.args", "").trim();
+        return args.isEmpty() ? new String[0] : args.split("\\s+");
+    }
+
+    /**
+     * A TCP port free at the moment. (Same as GatewayIT.freePort(), without initialising GatewayIT, whose static
+     * fields make a temporary data folder.)
+     */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The gateway jar: the system property gateway.jar (set by failsafe), else the usual build output. */
     public static Path locateJar() {
         String configured = System.getProperty("gateway.jar");
