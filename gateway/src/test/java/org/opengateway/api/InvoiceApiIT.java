@@ -57,7 +57,7 @@ class InvoiceApiIT extends GatewayIT {
     void rejectsASchemaInvalidInvoiceWith422AndKeepsIt() {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("BAD");
-        byte[] original = TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982215")
+        byte[] original = TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982212")
                 .getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> answer = post(sender.apiKey(), original);
@@ -140,7 +140,7 @@ class InvoiceApiIT extends GatewayIT {
     void refusesCallsWithoutAValidApiKeyAndKeepsWhatWasSent() {
         DemoCompany sender = demo("sender");
         long before = refused.count();
-        byte[] body = TestInvoices.invoiceBytes(uniqueNumber("NOKEY"), sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(uniqueNumber("NOKEY"), sender.participant(), "0007:5564982212");
 
         HttpResponse<String> missing = post(null, body);
         assertThat(missing.statusCode()).isEqualTo(401);
@@ -159,7 +159,7 @@ class InvoiceApiIT extends GatewayIT {
         DemoCompany sender = demo("sender");
         String key = java.util.UUID.randomUUID().toString();
         String number = uniqueNumber("IDEM");
-        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
 
         HttpResponse<String> first = post(sender.apiKey(), body, "Idempotency-Key", key);
         HttpResponse<String> again = post(sender.apiKey(), body, "Idempotency-Key", key);
@@ -170,7 +170,7 @@ class InvoiceApiIT extends GatewayIT {
                 .isEqualTo(1);
 
         HttpResponse<String> conflict = post(sender.apiKey(),
-                TestInvoices.invoiceBytes(uniqueNumber("IDEM2"), sender.participant(), "0007:5564982215"),
+                TestInvoices.invoiceBytes(uniqueNumber("IDEM2"), sender.participant(), "0007:5564982212"),
                 "Idempotency-Key", key);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(json(conflict).get("detail").asString()).contains(key);
@@ -180,7 +180,7 @@ class InvoiceApiIT extends GatewayIT {
     void theSameBytesSentTwiceMakeOneInvoice() {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("TWICE");
-        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
         String first = json(post(sender.apiKey(), body)).get("id").asString();
         String second = json(post(sender.apiKey(), body)).get("id").asString();
         assertThat(second).isEqualTo(first);
