@@ -44,6 +44,7 @@ class InvoiceApiIT extends GatewayIT {
         assertThat(invoice.get("sender").asString()).isEqualTo(sender.participant());
         assertThat(invoice.get("receiver").asString()).isEqualTo(receiver.participant());
         assertThat(invoice.get("history").findValuesAsString("status")).containsExactly("RECEIVED", "ACCEPTED");
+        assertThat(invoice.get("ruleset").asString()).isEqualTo("peppol-billing-2026.5");
         assertThat(invoice.get("history").get(0).get("at").asString()).isNotBlank();
 
         HttpResponse<byte[]> document = send(HttpRequest.newBuilder(url("/api/v1/invoices/" + id + "/document"))
@@ -238,6 +239,32 @@ class InvoiceApiIT extends GatewayIT {
         HttpResponse<String> badDate = get(sender.apiKey(), "/api/v1/invoices?from=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(json(badDate).get("detail").asString()).contains("YYYY-MM-DD");
+    }
+
+    @Test
+    void validatesWithoutSubmitting() {
+        DemoCompany sender = demo("sender");
+        String number = uniqueNumber("CHECK");
+        byte[] missingBuyerReference = TestInvoices.invoice(number, sender.participant(), "0007:5564982212")
+                .replace("<cbc:BuyerReference>PO-4711</cbc:BuyerReference>", "").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/validate"))
+                .header("Authorization", "Bearer " + sender.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(missingBuyerReference)).build());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode report = json(answer);
+        assertThat(report.has("file")).isFalse();
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("ruleset").asString()).isEqualTo("peppol-billing-2026.5");
+        JsonNode finding = report.get("findings").get(0);
+        assertThat(finding.get("rule").asString()).isEqualTo("PEPPOL-EN16931-R003");
+        assertThat(finding.get("line").asInt()).isPositive();
+        assertThat(json(get(sender.apiKey(), "/api/v1/invoices?invoiceNumber=" + number)).get("total").asLong())
+                .as("nothing is stored").isZero();
+        assertThat(send(HttpRequest.newBuilder(url("/api/v1/validate"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(missingBuyerReference)).build()).statusCode())
+                .as("without an API key").isEqualTo(401);
     }
 
     @Test
