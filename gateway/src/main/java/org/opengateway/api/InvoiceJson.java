@@ -40,7 +40,8 @@ final class InvoiceJson {
 
     record Details(UUID id, String status, String statusReason, String channel, String sourceName,
             String documentType, String invoiceNumber, LocalDate issueDate, String currency, BigDecimal total,
-            String sender, String receiver, String customizationId, String profileId, String documentSha256,
+            String sender, String receiver, String customizationId, String profileId, String ruleset,
+            String documentSha256,
             long documentSize, OffsetDateTime receivedAt, OffsetDateTime updatedAt, List<EventView> history,
             List<FindingView> findings) {
         static Details of(InvoiceDetails d) {
@@ -48,7 +49,7 @@ final class InvoiceJson {
             return new Details(i.id(), i.status().name(), i.statusReason(), i.channel().name(), i.sourceName(),
                     i.documentType(), i.invoiceNumber(), i.issueDate(), i.currency(), i.total(),
                     i.senderParticipant(), i.receiverParticipant(), i.customizationId(), i.profileId(),
-                    i.documentSha256(), i.documentSize(), i.receivedAt(), i.updatedAt(),
+                    i.ruleset(), i.documentSha256(), i.documentSize(), i.receivedAt(), i.updatedAt(),
                     d.history().stream().map(EventView::of).toList(),
                     d.findings().stream().map(FindingView::of).toList());
         }

@@ -47,7 +47,7 @@ public class DemoCompanies implements InitializingBean {
     private void createDemo() {
         Properties demo = new Properties();
         add(demo, "sender", "demo-sender", "Demo Sender AB", "5567321707");
-        add(demo, "receiver", "demo-receiver", "Demo Receiver AB", "5564982215");
+        add(demo, "receiver", "demo-receiver", "Demo Receiver AB", "5564982212");
         Path file = folders.dataDir().resolve("demo.properties");
         try {
             Files.createDirectories(file.getParent());

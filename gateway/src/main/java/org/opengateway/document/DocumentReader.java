@@ -49,7 +49,7 @@ public class DocumentReader {
         Element supplier = path(root, "AccountingSupplierParty", "Party");
         Element customer = path(root, "AccountingCustomerParty", "Party");
         Element totals = child(root, CAC, "LegalMonetaryTotal");
-        return new InvoiceDocument(kind, root,
+        return new InvoiceDocument(bytes, kind, root,
                 text(child(root, CBC, "ID")),
                 date(text(child(root, CBC, "IssueDate"))),
                 text(child(root, CBC, "DocumentCurrencyCode")),

@@ -6,9 +6,11 @@ import org.w3c.dom.Element;
 
 /**
  * A UBL Invoice or CreditNote as read from the submitted bytes, with the fields the gateway tracks.
- * {@code sbdhSender} and {@code sbdhReceiver} are set only when the document came wrapped in a Peppol SBDH.
+ * {@code sbdhSender} and {@code sbdhReceiver} are set only when the document came wrapped in a Peppol SBDH;
+ * {@code original} holds the submitted bytes.
  */
 public record InvoiceDocument(
+        byte[] original,
         DocumentKind kind,
         Element ublRoot,
         String invoiceNumber,
@@ -21,6 +23,10 @@ public record InvoiceDocument(
         ParticipantId customerEndpoint,
         ParticipantId sbdhSender,
         ParticipantId sbdhReceiver) {
+
+    public boolean wrapped() {
+        return sbdhSender != null;
+    }
 
     /** Self-billing: the buyer issues the invoice, so the customer is the sender. */
     public boolean selfBilling() {

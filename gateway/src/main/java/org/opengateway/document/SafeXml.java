@@ -38,6 +38,29 @@ public class SafeXml {
         }
     }
 
+    /**
+     * A SAX reader with the same protections, for tools (such as the schematron engine) that build their own tree.
+     * Make one per use; readers are not safe across threads.
+     */
+    public org.xml.sax.XMLReader newReader() {
+        try {
+            javax.xml.parsers.SAXParserFactory sax = javax.xml.parsers.SAXParserFactory.newInstance();
+            sax.setNamespaceAware(true);
+            sax.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            sax.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            sax.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            sax.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            sax.setXIncludeAware(false);
+            org.xml.sax.XMLReader reader = sax.newSAXParser().getXMLReader();
+            reader.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("External entities are not allowed: " + systemId);
+            });
+            return reader;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("The XML parser cannot be made safe: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses the bytes, or throws {@link XmlRefusal} saying in plain words what is wrong. */
     public Document parse(byte[] bytes) {
         if (bytes.length == 0) {

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
-import org.opengateway.document.DocumentReader;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.ParticipantId;
 import org.opengateway.document.Sha256;
-import org.opengateway.document.XmlRefusal;
 import org.opengateway.tracking.Channel;
 import org.opengateway.tracking.InvoiceDetails;
 import org.opengateway.tracking.InvoiceEvent;
@@ -21,7 +19,7 @@ import org.opengateway.tracking.InvoiceRecord;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
 import org.opengateway.validation.Finding;
-import org.opengateway.validation.InvoiceValidator;
+import org.opengateway.validation.DocumentValidation;
 import org.opengateway.validation.Severity;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -40,15 +38,13 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
-    private final DocumentReader reader;
-    private final InvoiceValidator validator;
+    private final DocumentValidation validation;
     private final InvoiceStore store;
     private final MeterRegistry meters;
     private final Timer validationTime;
 
-    public IntakeService(DocumentReader reader, InvoiceValidator validator, InvoiceStore store, MeterRegistry meters) {
-        this.reader = reader;
-        this.validator = validator;
+    public IntakeService(DocumentValidation validation, InvoiceStore store, MeterRegistry meters) {
+        this.validation = validation;
         this.store = store;
         this.meters = meters;
         this.validationTime = Timer.builder("gateway.validation.time")
@@ -79,6 +75,7 @@ public class IntakeService {
                 doc == null ? null : text(doc.receiver()),
                 doc == null ? null : doc.customizationId(),
                 doc == null ? null : doc.profileId(),
+                verdict.report().ruleset(),
                 receivedAt, now());
         List<InvoiceEvent> history = List.of(
                 new InvoiceEvent(InvoiceStatus.RECEIVED, receivedFrom(submission), receivedAt),
@@ -107,7 +104,8 @@ public class IntakeService {
                 + (keptAt == null ? "" : " The original is kept at " + keptAt + ".");
         OffsetDateTime at = now();
         InvoiceRecord record = new InvoiceRecord(UUID.randomUUID(), company.id(), channel, sourceName,
-                InvoiceStatus.REJECTED, message, sha256, size, null, null, null, null, null, null, null, null, null, at, at);
+                InvoiceStatus.REJECTED, message, sha256, size, null, null, null, null, null, null, null, null, null, null, at,
+                at);
         List<InvoiceEvent> history = List.of(new InvoiceEvent(InvoiceStatus.RECEIVED, receivedFrom(submission), at),
                 new InvoiceEvent(InvoiceStatus.REJECTED, message, at));
         List<Finding> findings = List.of(Finding.fatal("SIZE", message));
@@ -157,12 +155,10 @@ public class IntakeService {
     }
 
     private Verdict judge(Submission submission) {
-        InvoiceDocument doc;
-        try {
-            doc = reader.read(submission.content());
-        } catch (XmlRefusal refusal) {
-            return new Verdict(null, new ValidationReport("intake",
-                    List.of(new Finding(refusal.rule(), Severity.FATAL, null, refusal.line(), refusal.getMessage()))));
+        DocumentValidation.Checked checked = validation.check(submission.content(), false);
+        InvoiceDocument doc = checked.document();
+        if (doc == null) {
+            return new Verdict(null, checked.report());
         }
         ParticipantId sender = doc.sender();
         if (!submission.company().sendsAs(sender)) {
@@ -172,9 +168,10 @@ public class IntakeService {
                             + submission.company().participants() + ") and send it again."
                     : "The sender " + sender + " is not one of your company's Peppol participant IDs "
                             + submission.company().participants() + ". A company may send only as itself.";
-            return new Verdict(doc, new ValidationReport("intake", List.of(Finding.fatal("SENDER", message))));
+            return new Verdict(doc, new ValidationReport(checked.report().ruleset(),
+                    List.of(Finding.fatal("SENDER", message))));
         }
-        ValidationReport report = validator.validate(doc);
+        ValidationReport report = checked.report();
         if (doc.receiver() == null) {
             List<Finding> findings = new ArrayList<>(report.findings());
             findings.add(Finding.fatal("RECEIVER", "The document names no receiver: the "

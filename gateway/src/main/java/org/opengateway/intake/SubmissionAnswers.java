@@ -3,7 +3,7 @@ package org.opengateway.intake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opengateway.validation.Finding;
+import org.opengateway.validation.ValidationJson;
 import org.opengateway.validation.Severity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +35,7 @@ public class SubmissionAnswers {
             body.put("id", result.id().toString());
             body.put("status", result.status().name());
             body.put("invoiceNumber", result.invoiceNumber());
-            body.put("warnings", views(result.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList()));
+            body.put("warnings", ValidationJson.findings(result.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList()));
             return new Answer(202, json.writeValueAsString(body));
         }
         body.put("type", PROBLEM_BASE + "invoice-rejected");
@@ -44,7 +44,7 @@ public class SubmissionAnswers {
         body.put("detail", result.reason());
         body.put("id", result.id().toString());
         body.put("invoiceNumber", result.invoiceNumber());
-        body.put("errors", views(result.findings()));
+        body.put("errors", ValidationJson.findings(result.findings()));
         return new Answer(422, json.writeValueAsString(body));
     }
 
@@ -66,17 +66,5 @@ public class SubmissionAnswers {
         body.put("status", status);
         body.put("detail", detail);
         return new Answer(status, json.writeValueAsString(body));
-    }
-
-    private static List<Map<String, Object>> views(List<Finding> findings) {
-        return findings.stream().map(f -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("rule", f.rule());
-            view.put("severity", f.severity().label());
-            view.put("location", f.location());
-            view.put("line", f.line());
-            view.put("message", f.message());
-            return view;
-        }).toList();
     }
 }

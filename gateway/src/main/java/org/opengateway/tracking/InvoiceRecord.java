@@ -24,6 +24,7 @@ public record InvoiceRecord(
         String receiverParticipant,
         String customizationId,
         String profileId,
+        String ruleset,
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt) {
 }

@@ -26,7 +26,7 @@ public class InvoiceStore {
 
     private static final String COLUMNS = "id, company_id, channel, source_name, status, status_reason, document_sha256,"
             + " document_size, document_type, invoice_number, issue_date, currency, total_amount, sender_participant,"
-            + " receiver_participant, customization_id, profile_id, received_at, updated_at";
+            + " receiver_participant, customization_id, profile_id, ruleset, received_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -40,12 +40,13 @@ public class InvoiceStore {
      */
     @Transactional
     public void create(InvoiceRecord invoice, byte[] original, List<InvoiceEvent> history, List<Finding> findings) {
-        jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(invoice.id(), invoice.companyId(), invoice.channel().name(), invoice.sourceName(),
                         invoice.status().name(), truncate(invoice.statusReason(), 2000), invoice.documentSha256(), invoice.documentSize(),
                         invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.currency(),
                         invoice.total(), invoice.senderParticipant(), invoice.receiverParticipant(),
-                        invoice.customizationId(), invoice.profileId(), invoice.receivedAt(), invoice.updatedAt())
+                        invoice.customizationId(), invoice.profileId(), invoice.ruleset(), invoice.receivedAt(),
+                        invoice.updatedAt())
                 .update();
         if (original != null) {
             jdbc.sql("INSERT INTO invoice_document (invoice_id, content) VALUES (?, ?)")
@@ -192,6 +193,7 @@ public class InvoiceStore {
                 rs.getString("receiver_participant"),
                 rs.getString("customization_id"),
                 rs.getString("profile_id"),
+                rs.getString("ruleset"),
                 rs.getObject("received_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }

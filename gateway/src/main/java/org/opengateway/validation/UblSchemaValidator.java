@@ -27,7 +27,7 @@ import org.xml.sax.SAXParseException;
  * a compiled {@link Schema} is safe to share between threads, a {@link Validator} is made per call.
  */
 @Component
-public class UblSchemaValidator implements InvoiceValidator {
+public class UblSchemaValidator {
 
     public static final String RULESET = "ubl-2.1-xsd";
     private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
@@ -57,7 +57,6 @@ public class UblSchemaValidator implements InvoiceValidator {
         }
     }
 
-    @Override
     public ValidationReport validate(InvoiceDocument document) {
         Validator validator = schemas.get(document.kind()).newValidator();
         List<Finding> findings = new ArrayList<>();
@@ -108,24 +107,11 @@ public class UblSchemaValidator implements InvoiceValidator {
             if (message.startsWith("cvc-") && colon > 0) {
                 message = message.substring(colon + 2);
             }
-            return PREFIXED.matcher(message).replaceAll(match -> prefix(match.group(1)) + match.group(2));
+            return PREFIXED.matcher(message).replaceAll(match -> UblPrefixes.of(match.group(1)) + match.group(2));
         }
     }
 
     private static final java.util.regex.Pattern PREFIXED = java.util.regex.Pattern.compile("\\{\"([^\"]+)\":([^}]+)}");
-
-    private static String prefix(String namespace) {
-        if (namespace.endsWith(":CommonBasicComponents-2")) {
-            return "cbc:";
-        }
-        if (namespace.endsWith(":CommonAggregateComponents-2")) {
-            return "cac:";
-        }
-        if (namespace.endsWith(":CommonExtensionComponents-2")) {
-            return "ext:";
-        }
-        return "";
-    }
 
     /** A readable XPath such as /Invoice/cac:AccountingSupplierParty[1]/cac:Party[1]. */
     static String xpath(Element element) {

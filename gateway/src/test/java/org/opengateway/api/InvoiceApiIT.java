@@ -44,6 +44,7 @@ class InvoiceApiIT extends GatewayIT {
         assertThat(invoice.get("sender").asString()).isEqualTo(sender.participant());
         assertThat(invoice.get("receiver").asString()).isEqualTo(receiver.participant());
         assertThat(invoice.get("history").findValuesAsString("status")).containsExactly("RECEIVED", "ACCEPTED");
+        assertThat(invoice.get("ruleset").asString()).isEqualTo("peppol-billing-2026.5");
         assertThat(invoice.get("history").get(0).get("at").asString()).isNotBlank();
 
         HttpResponse<byte[]> document = send(HttpRequest.newBuilder(url("/api/v1/invoices/" + id + "/document"))
@@ -57,7 +58,7 @@ class InvoiceApiIT extends GatewayIT {
     void rejectsASchemaInvalidInvoiceWith422AndKeepsIt() {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("BAD");
-        byte[] original = TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982215")
+        byte[] original = TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982212")
                 .getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<String> answer = post(sender.apiKey(), original);
@@ -140,7 +141,7 @@ class InvoiceApiIT extends GatewayIT {
     void refusesCallsWithoutAValidApiKeyAndKeepsWhatWasSent() {
         DemoCompany sender = demo("sender");
         long before = refused.count();
-        byte[] body = TestInvoices.invoiceBytes(uniqueNumber("NOKEY"), sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(uniqueNumber("NOKEY"), sender.participant(), "0007:5564982212");
 
         HttpResponse<String> missing = post(null, body);
         assertThat(missing.statusCode()).isEqualTo(401);
@@ -159,7 +160,7 @@ class InvoiceApiIT extends GatewayIT {
         DemoCompany sender = demo("sender");
         String key = java.util.UUID.randomUUID().toString();
         String number = uniqueNumber("IDEM");
-        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
 
         HttpResponse<String> first = post(sender.apiKey(), body, "Idempotency-Key", key);
         HttpResponse<String> again = post(sender.apiKey(), body, "Idempotency-Key", key);
@@ -170,7 +171,7 @@ class InvoiceApiIT extends GatewayIT {
                 .isEqualTo(1);
 
         HttpResponse<String> conflict = post(sender.apiKey(),
-                TestInvoices.invoiceBytes(uniqueNumber("IDEM2"), sender.participant(), "0007:5564982215"),
+                TestInvoices.invoiceBytes(uniqueNumber("IDEM2"), sender.participant(), "0007:5564982212"),
                 "Idempotency-Key", key);
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(json(conflict).get("detail").asString()).contains(key);
@@ -180,7 +181,7 @@ class InvoiceApiIT extends GatewayIT {
     void theSameBytesSentTwiceMakeOneInvoice() {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("TWICE");
-        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] body = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
         String first = json(post(sender.apiKey(), body)).get("id").asString();
         String second = json(post(sender.apiKey(), body)).get("id").asString();
         assertThat(second).isEqualTo(first);
@@ -238,6 +239,32 @@ class InvoiceApiIT extends GatewayIT {
         HttpResponse<String> badDate = get(sender.apiKey(), "/api/v1/invoices?from=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(json(badDate).get("detail").asString()).contains("YYYY-MM-DD");
+    }
+
+    @Test
+    void validatesWithoutSubmitting() {
+        DemoCompany sender = demo("sender");
+        String number = uniqueNumber("CHECK");
+        byte[] missingBuyerReference = TestInvoices.invoice(number, sender.participant(), "0007:5564982212")
+                .replace("<cbc:BuyerReference>PO-4711</cbc:BuyerReference>", "").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/validate"))
+                .header("Authorization", "Bearer " + sender.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(missingBuyerReference)).build());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode report = json(answer);
+        assertThat(report.has("file")).isFalse();
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("ruleset").asString()).isEqualTo("peppol-billing-2026.5");
+        JsonNode finding = report.get("findings").get(0);
+        assertThat(finding.get("rule").asString()).isEqualTo("PEPPOL-EN16931-R003");
+        assertThat(finding.get("line").asInt()).isPositive();
+        assertThat(json(get(sender.apiKey(), "/api/v1/invoices?invoiceNumber=" + number)).get("total").asLong())
+                .as("nothing is stored").isZero();
+        assertThat(send(HttpRequest.newBuilder(url("/api/v1/validate"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(missingBuyerReference)).build()).statusCode())
+                .as("without an API key").isEqualTo(401);
     }
 
     @Test

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 class BadInputIT extends GatewayIT {
 
     static Stream<Arguments> badInputs() {
-        String valid = TestInvoices.invoice("ENC-1", "0007:5567321707", "0007:5564982215");
+        String valid = TestInvoices.invoice("ENC-1", "0007:5567321707", "0007:5564982212");
         byte[] latin1 = valid.replace("Consulting hour", "Konsulttimme för Åsa").getBytes(StandardCharsets.ISO_8859_1);
         return Stream.of(
                 Arguments.of("not XML", "This is an invoice, honestly.\n".getBytes(StandardCharsets.UTF_8), "XML",

@@ -25,7 +25,7 @@ class FolderIntakeIT extends GatewayIT {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("FILE");
         String name = number + ".xml";
-        drop(sender.inbox(), name, TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215"));
+        drop(sender.inbox(), name, TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212"));
 
         JsonNode invoice = awaitInvoice(sender.apiKey(), number);
         assertThat(invoice.get("status").asString()).isEqualTo("ACCEPTED");
@@ -40,7 +40,7 @@ class FolderIntakeIT extends GatewayIT {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("FILEBAD");
         String name = number + ".xml";
-        drop(sender.inbox(), name, TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982215")
+        drop(sender.inbox(), name, TestInvoices.schemaInvalid(number, sender.participant(), "0007:5564982212")
                 .getBytes(StandardCharsets.UTF_8));
 
         Path rejected = DATA_DIR.resolve("rejected/demo-sender").resolve(name);
@@ -57,7 +57,7 @@ class FolderIntakeIT extends GatewayIT {
     void theSameBytesDroppedTwiceMakeOneInvoice() throws IOException {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("FILETWICE");
-        byte[] bytes = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] bytes = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
         drop(sender.inbox(), number + "-a.xml", bytes);
         await().atMost(DEADLINE).until(() -> Files.exists(DATA_DIR.resolve("archive/demo-sender/" + number + "-a.xml")));
         drop(sender.inbox(), number + "-b.xml", bytes);
@@ -71,7 +71,7 @@ class FolderIntakeIT extends GatewayIT {
     void aFileStillBeingWrittenIsNotTaken() throws Exception {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("SLOW");
-        byte[] bytes = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215");
+        byte[] bytes = TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212");
         Path file = sender.inbox().resolve(number + ".xml");
         Path partial = sender.inbox().resolve(number + ".xml.part");
         Files.write(partial, bytes);
@@ -97,7 +97,7 @@ class FolderIntakeIT extends GatewayIT {
     void aFileInAFolderOfNoCompanyIsRejectedWithAReport() throws IOException {
         Path stray = DATA_DIR.resolve("inbox/nobody");
         Files.createDirectories(stray);
-        drop(stray, "stray.xml", TestInvoices.invoiceBytes("STRAY-1", "0007:5567321707", "0007:5564982215"));
+        drop(stray, "stray.xml", TestInvoices.invoiceBytes("STRAY-1", "0007:5567321707", "0007:5564982212"));
         Path report = DATA_DIR.resolve("rejected/_unknown/stray.xml.errors.txt");
         await().atMost(DEADLINE).until(() -> Files.exists(report));
         assertThat(Files.readString(report)).contains("No company has the inbox folder 'nobody'");

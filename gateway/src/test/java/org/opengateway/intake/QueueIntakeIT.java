@@ -45,7 +45,7 @@ class QueueIntakeIT extends GatewayIT {
         String number = uniqueNumber("QUEUE");
         TemporaryQueue replies = session.createTemporaryQueue();
         TextMessage message = session.createTextMessage(TestInvoices.invoice(number, sender.participant(),
-                "0007:5564982215"));
+                "0007:5564982212"));
         message.setStringProperty("GatewayApiKey", sender.apiKey());
         message.setJMSReplyTo(replies);
         message.setJMSCorrelationID("erp-" + number);
@@ -66,7 +66,7 @@ class QueueIntakeIT extends GatewayIT {
         DemoCompany sender = demo("sender");
         String number = uniqueNumber("QBYTES");
         var message = session.createBytesMessage();
-        message.writeBytes(TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982215"));
+        message.writeBytes(TestInvoices.invoiceBytes(number, sender.participant(), "0007:5564982212"));
         message.setStringProperty("GatewayApiKey", sender.apiKey());
         submit(message);
 
@@ -94,7 +94,7 @@ class QueueIntakeIT extends GatewayIT {
         MessageConsumer events = session.createConsumer(session.createTopic("gateway.invoices.events"));
         String number = uniqueNumber("EVENTS");
         String id = json(post(sender.apiKey(), TestInvoices.invoiceBytes(number, sender.participant(),
-                "0007:5564982215"))).get("id").asString();
+                "0007:5564982212"))).get("id").asString();
 
         List<JsonNode> mine = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 20_000;

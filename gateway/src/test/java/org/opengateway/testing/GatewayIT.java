@@ -104,11 +104,32 @@ public abstract class GatewayIT {
         return JSON.readTree(response.body());
     }
 
-    /** A participant ID no other test uses, so filters in a shared database see only this test's invoices. */
+    /**
+     * A participant ID no other test uses, so filters in a shared database see only this test's invoices: a Swedish
+     * organisation number with a valid check digit, as the Peppol rules demand.
+     */
     protected static String freshParticipant() {
-        long digits = Math.floorMod(System.nanoTime() ^ Double.doubleToLongBits(Math.random()), 9_000_000_000L)
-                + 1_000_000_000L;
-        return "0007:" + digits;
+        long nine = Math.floorMod(System.nanoTime() ^ Double.doubleToLongBits(Math.random()), 900_000_000L)
+                + 100_000_000L;
+        String digits = Long.toString(nine);
+        for (int check = 0; check < 10; check++) {
+            if (luhn(digits + check)) {
+                return "0007:" + digits + check;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static boolean luhn(String number) {
+        int sum = 0;
+        for (int i = 0; i < number.length(); i++) {
+            int digit = number.charAt(number.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
     }
 
     protected static String uniqueNumber(String prefix) {

@@ -61,8 +61,32 @@ public final class TestInvoices {
                 """.formatted(sbdhSender, sbdhReceiver, body);
     }
 
+    /** The one VAT category of the invoice's single line of 1000.00 SEK. */
+    public record Vat(String category, String percent, String exemptionReason) {
+        public static final Vat STANDARD = new Vat("S", "25", null);
+
+        String taxAmount() {
+            return new java.math.BigDecimal("10.00").multiply(new java.math.BigDecimal(percent))
+                    .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+
+        String taxInclusive() {
+            return new java.math.BigDecimal("1000.00").add(new java.math.BigDecimal(taxAmount())).toPlainString();
+        }
+    }
+
+    /** A valid-looking invoice with the given VAT category; whether it is valid depends on the category's rules. */
+    public static String invoiceWithVat(String number, String supplier, String customer, Vat vat) {
+        return document("Invoice", BILLING, number, supplier, customer, "", vat);
+    }
+
     private static String document(String kind, String customization, String number, String supplier,
             String customer, String extraHeader) {
+        return document(kind, customization, number, supplier, customer, extraHeader, Vat.STANDARD);
+    }
+
+    private static String document(String kind, String customization, String number, String supplier,
+            String customer, String extraHeader, Vat vat) {
         String[] s = supplier.split(":", 2);
         String[] c = customer.split(":", 2);
         boolean invoice = kind.equals("Invoice");
@@ -77,7 +101,7 @@ public final class TestInvoices {
                     xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
                     xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
                   <cbc:CustomizationID>%2$s</cbc:CustomizationID>
-                  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+                  <cbc:ProfileID>%17$s</cbc:ProfileID>
                   <cbc:ID>%3$s</cbc:ID>
                   <cbc:IssueDate>2026-11-20</cbc:IssueDate>
                   %4$s
@@ -129,13 +153,13 @@ public final class TestInvoices {
                     <cac:PayeeFinancialAccount><cbc:ID>SE4550000000058398257466</cbc:ID></cac:PayeeFinancialAccount>
                   </cac:PaymentMeans>
                   <cac:TaxTotal>
-                    <cbc:TaxAmount currencyID="SEK">250.00</cbc:TaxAmount>
+                    <cbc:TaxAmount currencyID="SEK">%14$s</cbc:TaxAmount>
                     <cac:TaxSubtotal>
                       <cbc:TaxableAmount currencyID="SEK">1000.00</cbc:TaxableAmount>
-                      <cbc:TaxAmount currencyID="SEK">250.00</cbc:TaxAmount>
+                      <cbc:TaxAmount currencyID="SEK">%14$s</cbc:TaxAmount>
                       <cac:TaxCategory>
-                        <cbc:ID>S</cbc:ID>
-                        <cbc:Percent>25</cbc:Percent>
+                        <cbc:ID>%12$s</cbc:ID>
+                        <cbc:Percent>%13$s</cbc:Percent>%16$s
                         <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
                       </cac:TaxCategory>
                     </cac:TaxSubtotal>
@@ -143,8 +167,8 @@ public final class TestInvoices {
                   <cac:LegalMonetaryTotal>
                     <cbc:LineExtensionAmount currencyID="SEK">1000.00</cbc:LineExtensionAmount>
                     <cbc:TaxExclusiveAmount currencyID="SEK">1000.00</cbc:TaxExclusiveAmount>
-                    <cbc:TaxInclusiveAmount currencyID="SEK">1250.00</cbc:TaxInclusiveAmount>
-                    <cbc:PayableAmount currencyID="SEK">1250.00</cbc:PayableAmount>
+                    <cbc:TaxInclusiveAmount currencyID="SEK">%15$s</cbc:TaxInclusiveAmount>
+                    <cbc:PayableAmount currencyID="SEK">%15$s</cbc:PayableAmount>
                   </cac:LegalMonetaryTotal>
                   <cac:%10$s>
                     <cbc:ID>1</cbc:ID>
@@ -153,8 +177,8 @@ public final class TestInvoices {
                     <cac:Item>
                       <cbc:Name>Consulting hour</cbc:Name>
                       <cac:ClassifiedTaxCategory>
-                        <cbc:ID>S</cbc:ID>
-                        <cbc:Percent>25</cbc:Percent>
+                        <cbc:ID>%12$s</cbc:ID>
+                        <cbc:Percent>%13$s</cbc:Percent>
                         <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>
                       </cac:ClassifiedTaxCategory>
                     </cac:Item>
@@ -162,6 +186,10 @@ public final class TestInvoices {
                   </cac:%10$s>
                 </%1$s>
                 """.formatted(kind, customization, number, invoice ? "<cbc:DueDate>2026-12-20</cbc:DueDate>" : "",
-                typeCode + extraHeader, s[0], s[1], c[0], c[1], line, quantity);
+                typeCode + extraHeader, s[0], s[1], c[0], c[1], line, quantity, vat.category(), vat.percent(),
+                vat.taxAmount(), vat.taxInclusive(), vat.exemptionReason() == null ? ""
+                        : "\n            <cbc:TaxExemptionReason>" + vat.exemptionReason() + "</cbc:TaxExemptionReason>",
+                customization.equals(SELF_BILLING) ? "urn:fdc:peppol.eu:2017:poacc:selfbilling:01:1.0"
+                        : "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0");
     }
 }

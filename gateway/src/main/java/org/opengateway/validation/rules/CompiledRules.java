@@ -1,0 +1,93 @@
+package org.opengateway.validation.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.opengateway.document.Sha256;
+
+/**
+ * Every rule layer of the catalogue, checked against its SHA-256 and compiled once. A compiled
+ * {@link XsltExecutable} is immutable and shared by all threads; each validation loads its own transformer.
+ */
+public final class CompiledRules {
+
+    /** A compiled rule set of one release. */
+    public record CompiledRuleSet(String id, RuleCatalogue.Release release, List<CompiledLayer> layers) {
+    }
+
+    public record CompiledLayer(String name, XsltExecutable xslt) {
+    }
+
+    private final RuleCatalogue catalogue;
+    private final Map<String, Map<String, CompiledRuleSet>> byReleaseAndCustomization = new HashMap<>();
+
+    public CompiledRules(RuleCatalogue catalogue, Processor saxon, ClassLoader classLoader) {
+        this.catalogue = catalogue;
+        Map<String, XsltExecutable> compiledByResource = new HashMap<>();
+        for (RuleCatalogue.Release release : catalogue.releases()) {
+            Map<String, CompiledRuleSet> sets = new LinkedHashMap<>();
+            for (RuleCatalogue.RuleSet ruleSet : release.ruleSets()) {
+                List<CompiledLayer> layers = ruleSet.layers().stream()
+                        .map(layer -> new CompiledLayer(layer.name(), compiledByResource.computeIfAbsent(
+                                layer.resource() + "@" + layer.sha256(),
+                                key -> compile(saxon, classLoader, release, layer))))
+                        .toList();
+                CompiledRuleSet compiled = new CompiledRuleSet(ruleSet.id(), release, layers);
+                ruleSet.customizationIds().forEach(id -> sets.put(id.trim(), compiled));
+            }
+            byReleaseAndCustomization.put(release.id(), sets);
+        }
+    }
+
+    public RuleCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The rule set of the release for a CustomizationID, or null when the release has none for it. */
+    public CompiledRuleSet ruleSet(RuleCatalogue.Release release, String customizationId) {
+        return customizationId == null ? null
+                : byReleaseAndCustomization.get(release.id()).get(customizationId.trim());
+    }
+
+    public List<String> knownCustomizationIds(RuleCatalogue.Release release) {
+        return List.copyOf(byReleaseAndCustomization.get(release.id()).keySet());
+    }
+
+    private static XsltExecutable compile(Processor saxon, ClassLoader classLoader, RuleCatalogue.Release release,
+            RuleCatalogue.Layer layer) {
+        URL url = classLoader.getResource(layer.resource());
+        String where = "release " + release.id() + ", layer '" + layer.name() + "' (" + layer.resource() + " from "
+                + layer.artefact() + ")";
+        if (url == null) {
+            throw new IllegalStateException("The rule file of " + where + " is not on the classpath. Add the"
+                    + " artefact " + layer.artefact() + " to the build.");
+        }
+        byte[] bytes;
+        try (InputStream in = url.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the rule file of " + where + ": " + e.getMessage(), e);
+        }
+        String actual = Sha256.hex(bytes);
+        if (!actual.equalsIgnoreCase(layer.sha256())) {
+            throw new IllegalStateException("The rule file of " + where + " has SHA-256 " + actual + ", but the"
+                    + " catalogue expects " + layer.sha256() + ". The artefact is not the one the release was"
+                    + " checked with; the gateway will not validate with unknown rules.");
+        }
+        try {
+            StreamSource source = new StreamSource(new java.io.ByteArrayInputStream(bytes), url.toExternalForm());
+            return saxon.newXsltCompiler().compile(source);
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("The rule file of " + where + " does not compile: " + e.getMessage(), e);
+        }
+    }
+}
