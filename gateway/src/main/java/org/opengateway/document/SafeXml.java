@@ -20,9 +20,17 @@ import org.xml.sax.SAXParseException;
 public class SafeXml {
 
     private final DocumentBuilderFactory factory;
+    private final javax.xml.parsers.SAXParserFactory sax;
 
     public SafeXml() {
         try {
+            sax = javax.xml.parsers.SAXParserFactory.newInstance();
+            sax.setNamespaceAware(true);
+            sax.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            sax.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            sax.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            sax.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            sax.setXIncludeAware(false);
             factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -33,7 +41,7 @@ public class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-        } catch (ParserConfigurationException e) {
+        } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The XML parser cannot be made safe: " + e.getMessage(), e);
         }
     }
@@ -44,13 +52,6 @@ public class SafeXml {
      */
     public org.xml.sax.XMLReader newReader() {
         try {
-            javax.xml.parsers.SAXParserFactory sax = javax.xml.parsers.SAXParserFactory.newInstance();
-            sax.setNamespaceAware(true);
-            sax.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            sax.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            sax.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            sax.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            sax.setXIncludeAware(false);
             org.xml.sax.XMLReader reader = sax.newSAXParser().getXMLReader();
             reader.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("External entities are not allowed: " + systemId);

@@ -30,18 +30,23 @@ public final class SchematronRunner {
 
     public List<Finding> run(CompiledRules.CompiledLayer layer, XdmNode document) {
         SvrlCollector collector = new SvrlCollector();
+        Finding stopped = null;
         try {
             Xslt30Transformer transformer = layer.xslt().load30();
             transformer.setGlobalContextItem(document);
             transformer.applyTemplates(document, new SAXDestination(collector));
         } catch (SaxonApiException e) {
-            return List.of(Finding.fatal("SCHEMATRON", "The rules of '" + layer.name()
-                    + "' could not be run on this document: " + e.getMessage()));
+            // only a document that fails the schema gets here (with all layers): keep what fired before the stop
+            stopped = Finding.fatal("SCHEMATRON", "The rules of '" + layer.name()
+                    + "' stopped on this document before the end: " + e.getMessage());
         }
-        List<Finding> findings = new ArrayList<>(collector.fired().size());
+        List<Finding> findings = new ArrayList<>(collector.fired().size() + 1);
         for (SvrlCollector.Raw raw : collector.fired()) {
             findings.add(new Finding(raw.rule() == null ? layer.name() : raw.rule(), severity(raw.flag()),
                     readable(raw.location()), line(document, raw.location()), raw.message()));
+        }
+        if (stopped != null) {
+            findings.add(stopped);
         }
         return findings;
     }
