@@ -248,8 +248,10 @@ class InvoiceApiIT extends GatewayIT {
         byte[] missingBuyerReference = TestInvoices.invoice(number, sender.participant(), "0007:5564982212")
                 .replace("<cbc:BuyerReference>PO-4711</cbc:BuyerReference>", "").getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/validate"))
+        // sent as curl sends --data-binary without a Content-Type: as a form
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(url("/api/v1/validate?allLayers=true"))
                 .header("Authorization", "Bearer " + sender.apiKey())
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(missingBuyerReference)).build());
 
         assertThat(answer.statusCode()).isEqualTo(200);
