@@ -2,13 +2,18 @@ package org.opengateway.config;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.opengateway.company.CompanyDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded Artemis broker (the default): a persistent journal under the data folder, a TCP listener so ERP
- * systems can submit over the queue, and a dead-letter queue for messages that fail again and again.
+ * systems can submit over the queue (logged in by {@link BrokerSecurity}), and a dead-letter queue for messages that
+ * fail again and again.
  * With {@code spring.artemis.mode=native} an external broker is used instead and none of this applies.
  */
 @Configuration
@@ -34,6 +39,24 @@ public class EmbeddedBrokerConfiguration {
                     .setRedeliveryDelay(1000)
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS)));
             configuration.setJMXManagementEnabled(false);
+            configuration.setSecurityEnabled(true);
+            configuration.setAuthenticationCacheSize(0);
+            configuration.setAuthorizationCacheSize(0);
+        };
+    }
+
+    /** Puts {@link BrokerSecurity} in place before the embedded broker starts. */
+    @Bean
+    static BeanPostProcessor brokerSecurityInstaller(ObjectProvider<CompanyDirectory> companies,
+            ObjectProvider<GatewayProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof EmbeddedActiveMQ broker) {
+                    broker.setSecurityManager(new BrokerSecurity(companies.getObject(), properties.getObject().broker()));
+                }
+                return bean;
+            }
         };
     }
 }

@@ -20,11 +20,16 @@ public record GatewayProperties(
             @DefaultValue("500ms") Duration folderPollInterval) {
     }
 
-    /** The embedded broker's TCP listener, for ERP systems that submit over the queue. */
+    /**
+     * The embedded broker's TCP listener, for ERP systems that submit over the queue (they log in with their API key),
+     * and the optional login of the operator's own integrations.
+     */
     public record Broker(
             @DefaultValue("true") boolean tcpEnabled,
-            @DefaultValue("0.0.0.0") String host,
-            @DefaultValue("61616") int port) {
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("61616") int port,
+            String operatorUser,
+            String operatorPassword) {
     }
 
     /** The two demo companies created on the first start of an empty installation. */

@@ -147,7 +147,7 @@ class CrashRecoveryIT {
         factory.setBlockOnDurableSend(true); // send() returns only once the broker has stored the message
         factory.setReconnectAttempts(0);
         factory.setCallTimeout(10_000);
-        Connection jms = factory.createConnection();
+        Connection jms = factory.createConnection("erp", apiKey);
         Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
         MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
@@ -466,7 +466,7 @@ class CrashRecoveryIT {
 
     private static void sendOne(String brokerUrl, String apiKey, String xml) throws Exception {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
-        try (Connection connection = factory.createConnection()) {
+        try (Connection connection = factory.createConnection("erp", apiKey)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);

@@ -1,10 +1,12 @@
 package org.opengateway.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -27,11 +29,17 @@ class QueueIntakeIT extends GatewayIT {
     private Connection connection;
     private Session session;
 
+    /** Connects as an ERP system does: with its company's API key as the password. */
     @BeforeEach
     void connect() throws Exception {
-        connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT).createConnection();
-        connection.start();
+        connection = connect("erp", demo("sender").apiKey());
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    private static Connection connect(String user, String password) throws Exception {
+        Connection opened = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT).createConnection(user, password);
+        opened.start();
+        return opened;
     }
 
     @AfterEach
@@ -75,6 +83,17 @@ class QueueIntakeIT extends GatewayIT {
     }
 
     @Test
+    void theBrokerLetsInOnlyAValidKeyAndOnlyToSubmit() throws Exception {
+        assertThatThrownBy(() -> connect("erp", "gw_wrong").close()).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> connect(null, null).close()).isInstanceOf(JMSSecurityException.class);
+        // a company may not take others' submissions off the queue, nor follow every company's events
+        assertThatThrownBy(() -> session.createConsumer(session.createQueue("gateway.invoices.submit")))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> session.createConsumer(session.createTopic("gateway.invoices.events")))
+                .isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
     void aMessageWithABadKeyIsAnsweredWith401() throws Exception {
         TemporaryQueue replies = session.createTemporaryQueue();
         TextMessage message = session.createTextMessage("<Invoice/>");
@@ -91,7 +110,9 @@ class QueueIntakeIT extends GatewayIT {
     @Test
     void everyStatusChangeIsPublishedOnTheEventsTopic() throws Exception {
         DemoCompany sender = demo("sender");
-        MessageConsumer events = session.createConsumer(session.createTopic("gateway.invoices.events"));
+        Connection operator = connect(OPERATOR_USER, OPERATOR_PASSWORD);
+        Session operatorSession = operator.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer events = operatorSession.createConsumer(operatorSession.createTopic("gateway.invoices.events"));
         String number = uniqueNumber("EVENTS");
         String id = json(post(sender.apiKey(), TestInvoices.invoiceBytes(number, sender.participant(),
                 "0007:5564982212"))).get("id").asString();
@@ -113,6 +134,7 @@ class QueueIntakeIT extends GatewayIT {
         assertThat(accepted.get("invoiceNumber").asString()).isEqualTo(number);
         assertThat(accepted.get("at").asString()).isNotBlank();
         assertThat(accepted.get("reason").asString()).contains("Passed validation");
+        operator.close();
     }
 
     private void submit(jakarta.jms.Message message) throws Exception {

@@ -30,6 +30,9 @@ public abstract class GatewayIT {
     protected static final Path DATA_DIR = createDataDir();
     protected static final int BROKER_PORT = freePort();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The broker login of the operator's own integrations (made up per run). */
+    protected static final String OPERATOR_USER = "operations";
+    protected static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
 
     @LocalServerPort
     protected int port;
@@ -42,6 +45,8 @@ public abstract class GatewayIT {
         registry.add("gateway.broker.port", () -> BROKER_PORT);
         registry.add("gateway.intake.folder-poll-interval", () -> "100");
         registry.add("gateway.events.publish-interval", () -> "100");
+        registry.add("gateway.broker.operator-user", () -> OPERATOR_USER);
+        registry.add("gateway.broker.operator-password", () -> OPERATOR_PASSWORD);
     }
 
     /** The demo company written to demo.properties on first start: "sender" or "receiver". */
