@@ -70,7 +70,7 @@ class CrashRecoveryIT {
     private static final long HTTP_PERMIT_EVERY_MS = 30;
     private static final long FILE_EVERY_MS = 45;
     private static final long QUEUE_EVERY_MS = 45;
-    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(240);
     /** No change for this long with an empty inbox: whatever is still missing is lost. */
     private static final Duration SETTLED = Duration.ofSeconds(15);
     private static final String QUEUE = "gateway.invoices.submit";

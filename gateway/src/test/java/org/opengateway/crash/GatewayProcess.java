@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GatewayProcess implements AutoCloseable {
 
-    public static final Duration START_DEADLINE = Duration.ofSeconds(90);
+    // a loaded 2-core machine can take minutes to start the gateway with a redelivery backlog; 240 s leaves room
+    public static final Duration START_DEADLINE = Duration.ofSeconds(240);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
