@@ -12,7 +12,8 @@ public record GatewayProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue As4 as4) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -34,6 +35,19 @@ public record GatewayProperties(
 
     /** The two demo companies created on the first start of an empty installation. */
     public record Demo(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The access point's own AS4 key (signs receipts, decrypts incoming messages; its certificate's CN is our Peppol
+     * seat ID) and the trust store with the access-point CA that signs the certificates of the other access points.
+     * The defaults are the public test keys of {@code keystore-sample/}, for the local network mode and the tests.
+     */
+    public record As4(
+            @DefaultValue("keystore-sample/gateway-b.p12") Path keystore,
+            @DefaultValue("test-only") String keystorePassword,
+            @DefaultValue("key") String keyAlias,
+            @DefaultValue("keystore-sample/truststore.p12") Path truststore,
+            @DefaultValue("test-only") String truststorePassword) {
     }
 
     public Path absoluteDataDir() {

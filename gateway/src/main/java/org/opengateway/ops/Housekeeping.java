@@ -2,6 +2,7 @@ package org.opengateway.ops;
 
 import org.opengateway.api.IdempotencyKeys;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.as4.Phase4Runtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,16 +15,22 @@ public class Housekeeping {
 
     private final IdempotencyKeys idempotencyKeys;
     private final GatewayProperties properties;
+    private final Phase4Runtime phase4;
 
-    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties) {
+    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4) {
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
+        this.phase4 = phase4;
     }
 
     public void run() {
         int forgotten = idempotencyKeys.forgetOlderThan(properties.intake().idempotencyKeyRetention());
         if (forgotten > 0) {
             log.info("Forgot {} Idempotency-Keys older than {}", forgotten, properties.intake().idempotencyKeyRetention());
+        }
+        int messageIds = phase4.forgetOldMessageIds();
+        if (messageIds > 0) {
+            log.info("phase4's duplicate check forgot {} old AS4 message IDs", messageIds);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.opengateway.testing.SampleKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +72,9 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("--server.port=" + httpPort);
         command.add("--gateway.data-dir=" + dataDir.toAbsolutePath());
         command.add("--gateway.broker.port=" + brokerPort);
+        // it runs in its data folder, so the test keys are named by their absolute paths
+        command.add("--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"));
+        command.add("--gateway.as4.truststore=" + SampleKeys.file("truststore.p12"));
         command.addAll(List.of(extraArgs));
         Path log = dataDir.resolve(logName);
         try {

@@ -47,6 +47,9 @@ public abstract class GatewayIT {
         registry.add("gateway.events.publish-interval", () -> "100");
         registry.add("gateway.broker.operator-user", () -> OPERATOR_USER);
         registry.add("gateway.broker.operator-password", () -> OPERATOR_PASSWORD);
+        // this gateway receives over AS4 as gateway-b of the test PKI
+        registry.add("gateway.as4.keystore", () -> SampleKeys.file("gateway-b.p12").toString());
+        registry.add("gateway.as4.truststore", () -> SampleKeys.file("truststore.p12").toString());
     }
 
     /** The demo company written to demo.properties on first start: "sender" or "receiver". */

@@ -1,0 +1,36 @@
+package org.opengateway.transport.as4;
+
+import org.opengateway.config.GatewayProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** AS4 receiving: our key, phase4's runtime, the Peppol message processor and the {@code /as4} endpoint. */
+@Configuration(proxyBeanMethods = false)
+public class As4ReceivingConfiguration {
+
+    @Bean
+    Phase4Runtime phase4Runtime() {
+        return new Phase4Runtime();
+    }
+
+    @Bean
+    As4Keys as4Keys(GatewayProperties properties) {
+        return As4Keys.load(properties.as4());
+    }
+
+    @Bean
+    PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceivedDocuments documents) {
+        return new PeppolInboundProcessor(keys.accessPointCaChecker(), documents);
+    }
+
+    @Bean
+    ServletRegistrationBean<As4ReceivingServlet> as4Endpoint(Phase4Runtime runtime, As4Keys keys,
+            PeppolInboundProcessor processor) {
+        ServletRegistrationBean<As4ReceivingServlet> registration =
+                new ServletRegistrationBean<>(new As4ReceivingServlet(keys.cryptoFactory(), processor), "/as4");
+        registration.setName("as4");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
