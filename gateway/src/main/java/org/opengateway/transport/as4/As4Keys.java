@@ -99,6 +99,11 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ke
     }
 
     private static KeyStore read(Path file, String password) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("The key store " + file.toAbsolutePath() + " does not exist. The defaults"
+                    + " point into keystore-sample/ and work when the gateway is started from the project folder;"
+                    + " elsewhere set gateway.as4.keystore and gateway.as4.truststore to your key stores.");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());
