@@ -1,5 +1,8 @@
 package org.opengateway.api;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,12 +34,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             return "valid";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date written YYYY-MM-DD";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "an invoice id (a UUID)";
         }
         return "a valid " + type.getSimpleName();

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.opengateway.company.Company;
-import org.opengateway.config.GatewayFolders;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.document.Sha256;
 import org.opengateway.intake.IntakeResult;
@@ -51,12 +50,9 @@ public class InvoiceApi {
     private final SubmissionAnswers answers;
     private final OversizedOriginals oversized;
     private final long maxDocumentSize;
-    private final GatewayFolders folders;
 
     public InvoiceApi(IntakeService intake, InvoiceStore invoices, IdempotencyKeys idempotencyKeys,
-            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties,
-            GatewayFolders folders) {
-        this.folders = folders;
+            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties) {
         this.intake = intake;
         this.invoices = invoices;
         this.idempotencyKeys = idempotencyKeys;
@@ -75,10 +71,8 @@ public class InvoiceApi {
             HttpServletRequest request) throws IOException {
         BoundedBody body = BoundedBody.read(request.getInputStream(), maxDocumentSize);
         if (body.oversized()) {
-            OversizedOriginals.Kept kept = oversized.keep(company.slug(), "api-upload.xml", body.bytesOrPrefix(),
-                    request.getInputStream(), maxDocumentSize);
-            IntakeResult result = intake.refuseOversized(Channel.API, company, null, kept.size(), kept.sha256(),
-                    maxDocumentSize, folders.dataDir().relativize(kept.path()).toString());
+            IntakeResult result = oversized.refuse(new Submission(Channel.API, company, body.bytesOrPrefix(), null),
+                    request.getInputStream());
             return respond(413, answers.tooLarge(result).json(), result.id());
         }
         byte[] content = body.bytesOrPrefix();

@@ -1,5 +1,6 @@
 package org.opengateway.company;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ public class CompanyDirectory {
         random.nextBytes(secret);
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.sql("INSERT INTO api_key (key_hash, company_id, label, created_at) VALUES (?, ?, ?, ?)")
-                .params(Sha256.hex(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), companyId, label,
+                .params(Sha256.hex(key.getBytes(StandardCharsets.UTF_8)), companyId, label,
                         OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return key;
@@ -56,7 +57,7 @@ public class CompanyDirectory {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        String hash = Sha256.hex(key.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = Sha256.hex(key.trim().getBytes(StandardCharsets.UTF_8));
         return jdbc.sql("SELECT company_id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
                 .param(hash)
                 .query(UUID.class)

@@ -1,5 +1,6 @@
 package org.opengateway.config;
 
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -9,6 +10,7 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,7 @@ public class BrokerSecurity implements ActiveMQSecurityManager5 {
                 && !settings.operatorPassword().isBlank() && settings.operatorPassword().equals(password)) {
             return subject(OPERATOR + ":" + user, OPERATOR);
         }
-        var company = password == null ? java.util.Optional.<org.opengateway.company.Company>empty()
+        var company = password == null ? Optional.<Company>empty()
                 : companies.findByApiKey(password);
         if (company.isPresent()) {
             return subject(COMPANY + ":" + company.get().slug(), COMPANY);

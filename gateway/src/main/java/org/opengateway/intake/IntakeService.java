@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
@@ -18,8 +19,8 @@ import org.opengateway.tracking.InvoiceEvent;
 import org.opengateway.tracking.InvoiceRecord;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
-import org.opengateway.validation.Finding;
 import org.opengateway.validation.DocumentValidation;
+import org.opengateway.validation.Finding;
 import org.opengateway.validation.Severity;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -206,7 +207,7 @@ public class IntakeService {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static OffsetDateTime now() {

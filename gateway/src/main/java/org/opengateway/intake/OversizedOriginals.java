@@ -25,15 +25,31 @@ public class OversizedOriginals {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final GatewayFolders folders;
+    private final IntakeService intake;
+    private final long limit;
 
-    public OversizedOriginals(GatewayFolders folders) {
+    public OversizedOriginals(GatewayFolders folders, IntakeService intake,
+            org.opengateway.config.GatewayProperties properties) {
         this.folders = folders;
+        this.intake = intake;
+        this.limit = properties.intake().maxDocumentSize().toBytes();
+    }
+
+    /**
+     * Keeps a document that came over the limit (what was read, {@code prefix}, and the rest of the stream) and
+     * records it as a rejected invoice of the company; the reason says where the original is kept.
+     */
+    public IntakeResult refuse(Submission submission, java.io.InputStream rest) {
+        String name = submission.channel().name().toLowerCase(java.util.Locale.ROOT) + "-upload.xml";
+        Kept kept = keep(submission.company().slug(), name, submission.content(), rest, limit);
+        return intake.refuseOversized(submission.channel(), submission.company(), submission.sourceName(),
+                kept.size(), kept.sha256(), limit, folders.dataDir().relativize(kept.path()).toString());
     }
 
     public record Kept(Path path, long size, String sha256, boolean truncated) {
     }
 
-    public Kept keep(String company, String name, byte[] prefix, InputStream rest, long limit) {
+    private Kept keep(String company, String name, byte[] prefix, InputStream rest, long limit) {
         Path folder = folders.rejected(company);
         Path file = folder.resolve(STAMP.format(LocalDateTime.now()) + "-" + name);
         long cap = limit * 4;

@@ -1,10 +1,10 @@
 package org.opengateway.intake;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Optional;
 import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
-import org.opengateway.config.GatewayFolders;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.tracking.Channel;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,9 @@ public class QueueIntake {
     private final SubmissionAnswers answers;
     private final OversizedOriginals oversized;
     private final long maxDocumentSize;
-    private final GatewayFolders folders;
 
     public QueueIntake(IntakeService intake, CompanyDirectory companies, RefusedSubmissions refused,
-            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties,
-            GatewayFolders folders) {
-        this.folders = folders;
+            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties) {
         this.intake = intake;
         this.companies = companies;
         this.refused = refused;
@@ -44,15 +41,13 @@ public class QueueIntake {
             String detail = apiKey == null || apiKey.isBlank()
                     ? "The message has no API key. Put your company's API key in the message property GatewayApiKey."
                     : "The API key in the property GatewayApiKey is not known or has been revoked.";
-            byte[] kept = content.length > maxDocumentSize ? java.util.Arrays.copyOf(content, (int) maxDocumentSize) : content;
+            byte[] kept = content.length > maxDocumentSize ? Arrays.copyOf(content, (int) maxDocumentSize) : content;
             refused.record(Channel.QUEUE, detail, messageId, kept);
             return answers.problem(401, "Unauthorized", detail).json();
         }
         if (content.length > maxDocumentSize) {
-            OversizedOriginals.Kept kept = oversized.keep(company.get().slug(), "queue-message.xml", content,
-                    new ByteArrayInputStream(new byte[0]), Long.MAX_VALUE / 4);
-            IntakeResult result = intake.refuseOversized(Channel.QUEUE, company.get(), messageId, kept.size(),
-                    kept.sha256(), maxDocumentSize, folders.dataDir().relativize(kept.path()).toString());
+            IntakeResult result = oversized.refuse(new Submission(Channel.QUEUE, company.get(), content, messageId),
+                    InputStream.nullInputStream());
             return answers.tooLarge(result).json();
         }
         return answers.of(intake.submit(new Submission(Channel.QUEUE, company.get(), content, messageId))).json();

@@ -1,5 +1,7 @@
 package org.opengateway.tracking;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -124,7 +127,7 @@ public class InvoiceStore {
         }
         if (filter.receiver() != null) {
             where.append(" AND receiver_participant = :receiver");
-            params.put("receiver", filter.receiver().trim().toLowerCase(java.util.Locale.ROOT));
+            params.put("receiver", filter.receiver().trim().toLowerCase(Locale.ROOT));
         }
         if (filter.invoiceNumber() != null) {
             where.append(" AND invoice_number = :number");
@@ -199,9 +202,9 @@ public class InvoiceStore {
     }
 
     /** 1250.000000 as stored reads back as 1250.00; more decimals are kept when the invoice had them. */
-    private static java.math.BigDecimal amount(java.math.BigDecimal stored) {
+    private static BigDecimal amount(BigDecimal stored) {
         return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
-                java.math.RoundingMode.UNNECESSARY);
+                RoundingMode.UNNECESSARY);
     }
 
     private static OffsetDateTime startOf(LocalDate day) {
