@@ -1,0 +1,373 @@
+package org.opengateway.validation.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * Rewrites a schematron compiled to XSLT by the ISO skeleton (as the official Peppol and CEN rule files are) into an
+ * equivalent one that runs faster, in memory, when the rules are loaded: the rule files themselves are never changed.
+ * Only output that no finding is made of is dropped, and only work whose result is known in advance is skipped; every
+ * {@code svrl:failed-assert} and {@code svrl:successful-report} comes out exactly as before, in the same order:
+ * <ul>
+ * <li>The root template writes, per pattern, an {@code svrl:active-pattern} element holding an {@code apply-templates}
+ * in the default mode, whose only template strips text: a walk of the whole document that writes nothing. These are
+ * dropped, as are the {@code svrl:ns-prefix-in-attribute-values} elements and the comment of file parameters.</li>
+ * <li>Every rule that fires writes an {@code svrl:fired-rule} element: dropped.</li>
+ * <li>A rule made of many asserts of the form {@code not(a/b/c)} (the UBL syntax rules of EN 16931 have hundreds: this
+ * or that element must not be used) evaluates each path in turn. Where several such asserts follow each other, they
+ * are wrapped in one {@code xsl:if} whose test is true exactly when one of the paths finds a node, written as a tree
+ * that walks each shared step once: when nothing is there, which is the usual case, none of them can fail.</li>
+ * </ul>
+ * A file that does not have the expected shape is left as it is, part by part.
+ */
+final class RuleOptimizer {
+
+    static final String XSL = "http://www.w3.org/1999/XSL/Transform";
+    static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
+
+    /** The fewest consecutive {@code not(path)} asserts worth a guard. */
+    private static final int MIN_RUN = 2;
+
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_.\\-]*(?::[A-Za-z_][A-Za-z0-9_.\\-]*)?";
+    /** One step: a name, an attribute name, or a parenthesised union of names. */
+    private static final String STEP = "(?:@?" + NAME + "|\\(\\s*" + NAME + "(?:\\s*\\|\\s*" + NAME + ")*\\s*\\))";
+    private static final Pattern NOT_PATH =
+            Pattern.compile("^\\s*not\\(\\s*(" + STEP + "(?:\\s*/\\s*" + STEP + ")*)\\s*\\)\\s*$");
+
+    /** What was changed, for the log and the tests. */
+    record Outcome(Document stylesheet, int activePatternsDropped, int firedRulesDropped, int assertsGuarded,
+            int guards) {
+    }
+
+    private RuleOptimizer() {
+    }
+
+    static Outcome optimize(byte[] xslt) {
+        Document document = parse(xslt);
+        Element stylesheet = document.getDocumentElement();
+        if (!XSL.equals(stylesheet.getNamespaceURI())
+                || !("stylesheet".equals(stylesheet.getLocalName()) || "transform".equals(stylesheet.getLocalName()))) {
+            return new Outcome(document, 0, 0, 0, 0);
+        }
+        int activePatterns = dropSilentRootOutput(stylesheet);
+        int firedRules = dropFiredRules(stylesheet);
+        int[] guarded = guardNotPathRuns(stylesheet);
+        return new Outcome(document, activePatterns, firedRules, guarded[0], guarded[1]);
+    }
+
+    // ------------------------------------------------------------------------------------------ the root template
+
+    /**
+     * Drops what the root template writes around the pattern calls, when the default mode can write nothing: its only
+     * templates are the root one and one that matches text and is empty.
+     */
+    private static int dropSilentRootOutput(Element stylesheet) {
+        Element root = null;
+        for (Element template : children(stylesheet, XSL, "template")) {
+            if (template.hasAttribute("mode")) {
+                continue;
+            }
+            String match = template.getAttribute("match").trim();
+            if ("/".equals(match) && root == null && !template.hasAttribute("name")) {
+                root = template;
+            } else if (!("text()".equals(match) && isEmpty(template) && !template.hasAttribute("name"))) {
+                return 0; // the default mode does something else: leave the root template as it is
+            }
+        }
+        if (root == null) {
+            return 0;
+        }
+        int dropped = 0;
+        for (Element output : elements(root)) {
+            if (SVRL.equals(output.getNamespaceURI()) && "active-pattern".equals(output.getLocalName())
+                    && onlyAttributesAndDefaultWalk(output)) {
+                output.getParentNode().removeChild(output);
+                dropped++;
+            } else if (SVRL.equals(output.getNamespaceURI())
+                    && "ns-prefix-in-attribute-values".equals(output.getLocalName()) && isEmpty(output)) {
+                output.getParentNode().removeChild(output);
+            } else if (XSL.equals(output.getNamespaceURI()) && "comment".equals(output.getLocalName())
+                    && onlyValueOfParameters(output)) {
+                output.getParentNode().removeChild(output);
+            }
+        }
+        return dropped;
+    }
+
+    /** Only {@code xsl:attribute} children with text or value-of, and {@code <xsl:apply-templates/>} (default mode). */
+    private static boolean onlyAttributesAndDefaultWalk(Element activePattern) {
+        for (Node n = activePattern.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank() || n.getNodeType() == Node.COMMENT_NODE) {
+                continue;
+            }
+            if (!(n instanceof Element e) || !XSL.equals(e.getNamespaceURI())) {
+                return false;
+            }
+            if ("apply-templates".equals(e.getLocalName())) {
+                if (e.getAttributes().getLength() != 0 || !isEmpty(e)) {
+                    return false;
+                }
+            } else if (!"attribute".equals(e.getLocalName()) || !onlyTextOrValueOf(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyTextOrValueOf(Element instruction) {
+        for (Element e : elements(instruction)) {
+            if (e != instruction && !(XSL.equals(e.getNamespaceURI()) && "value-of".equals(e.getLocalName())
+                    && isEmpty(e))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyValueOfParameters(Element comment) {
+        for (Element e : elements(comment)) {
+            if (e != comment && !(XSL.equals(e.getNamespaceURI()) && "value-of".equals(e.getLocalName())
+                    && e.getAttribute("select").trim().matches("\\$[A-Za-z]+Parameter") && isEmpty(e))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------ fired rules
+
+    private static int dropFiredRules(Element stylesheet) {
+        int dropped = 0;
+        for (Element template : children(stylesheet, XSL, "template")) {
+            for (Element e : elements(template)) {
+                if (SVRL.equals(e.getNamespaceURI()) && "fired-rule".equals(e.getLocalName())
+                        && onlyAttributeInstructions(e)) {
+                    e.getParentNode().removeChild(e);
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean onlyAttributeInstructions(Element firedRule) {
+        for (Element e : elements(firedRule)) {
+            if (e != firedRule && !(XSL.equals(e.getNamespaceURI())
+                    && ("attribute".equals(e.getLocalName()) || "value-of".equals(e.getLocalName())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------ not(path) guards
+
+    /** Returns {asserts guarded, guards written}. */
+    private static int[] guardNotPathRuns(Element stylesheet) {
+        int guardedAsserts = 0;
+        int guards = 0;
+        for (Element template : children(stylesheet, XSL, "template")) {
+            if (!template.hasAttribute("mode") || !template.hasAttribute("match")) {
+                continue;
+            }
+            List<Element> run = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            for (Node n = template.getFirstChild(); ; n = n.getNextSibling()) {
+                if (n != null && (n.getNodeType() == Node.COMMENT_NODE
+                        || n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank())) {
+                    continue;
+                }
+                List<String> notPaths = n instanceof Element e ? notPathAssert(e) : null;
+                if (notPaths != null) {
+                    run.add((Element) n);
+                    paths.addAll(notPaths);
+                    continue;
+                }
+                if (run.size() >= MIN_RUN) {
+                    guard(run, paths);
+                    guardedAsserts += run.size();
+                    guards++;
+                }
+                run.clear();
+                paths.clear();
+                if (n == null) {
+                    break;
+                }
+            }
+        }
+        return new int[] {guardedAsserts, guards};
+    }
+
+    /**
+     * The paths of an assert {@code <xsl:choose><xsl:when test="not(PATH)"/><xsl:otherwise>...}, a union step
+     * spread out ({@code (a|b)/c} is {@code a/c} and {@code b/c}); null for anything else.
+     */
+    static List<String> notPathAssert(Element choose) {
+        if (!XSL.equals(choose.getNamespaceURI()) || !"choose".equals(choose.getLocalName())
+                || choose.getAttributes().getLength() != 0) {
+            return null;
+        }
+        List<Element> branches = new ArrayList<>();
+        for (Node n = choose.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                branches.add(e);
+            } else if (!(n.getNodeType() == Node.COMMENT_NODE
+                    || n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank())) {
+                return null;
+            }
+        }
+        if (branches.size() != 2 || !isXsl(branches.get(0), "when") || !isXsl(branches.get(1), "otherwise")
+                || !isEmpty(branches.get(0)) || branches.get(0).getAttributes().getLength() != 1) {
+            return null;
+        }
+        Matcher m = NOT_PATH.matcher(branches.get(0).getAttribute("test"));
+        return m.matches() ? expand(m.group(1)) : null;
+    }
+
+    /** "(a|b)/c/@d" as ["a/c/@d", "b/c/@d"]. */
+    static List<String> expand(String path) {
+        List<List<String>> steps = new ArrayList<>();
+        for (String step : path.split("/")) {
+            String s = step.trim();
+            List<String> alternatives = new ArrayList<>();
+            if (s.startsWith("(")) {
+                for (String name : s.substring(1, s.length() - 1).split("\\|")) {
+                    alternatives.add(name.trim());
+                }
+            } else {
+                alternatives.add(s);
+            }
+            steps.add(alternatives);
+        }
+        List<String> paths = new ArrayList<>(List.of(""));
+        for (List<String> alternatives : steps) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : paths) {
+                for (String name : alternatives) {
+                    longer.add(prefix.isEmpty() ? name : prefix + "/" + name);
+                }
+            }
+            paths = longer;
+        }
+        return paths;
+    }
+
+    /** Wraps the asserts, and what lies between them, in an {@code xsl:if} true when one of their paths finds a node. */
+    private static void guard(List<Element> run, List<String> paths) {
+        Element first = run.get(0);
+        Node parent = first.getParentNode();
+        String prefix = parent.getPrefix();
+        Element test = first.getOwnerDocument().createElementNS(XSL, prefix == null ? "if" : prefix + ":if");
+        test.setAttribute("test", anyOf(paths));
+        parent.insertBefore(test, first);
+        Node end = run.get(run.size() - 1).getNextSibling();
+        for (Node n = first; n != end; ) {
+            Node next = n.getNextSibling();
+            test.appendChild(n);
+            n = next;
+        }
+    }
+
+    /**
+     * An expression true exactly when one of the relative paths finds a node: the paths as a tree, each shared step
+     * written once: ["a/b", "a/c/d", "e"] gives "a[b or c[d]] or e".
+     */
+    static String anyOf(List<String> paths) {
+        Step tree = new Step();
+        for (String path : paths) {
+            Step at = tree;
+            for (String name : path.split("/")) {
+                at = at.next.computeIfAbsent(name.trim(), k -> new Step());
+            }
+            at.last = true;
+        }
+        return tree.expression();
+    }
+
+    private static final class Step {
+        final Map<String, Step> next = new LinkedHashMap<>();
+        boolean last;
+
+        String expression() {
+            List<String> alternatives = new ArrayList<>();
+            for (Map.Entry<String, Step> e : next.entrySet()) {
+                Step step = e.getValue();
+                alternatives.add(step.last || step.next.isEmpty() ? e.getKey()
+                        : e.getKey() + "[" + step.expression() + "]");
+            }
+            return String.join(" or ", alternatives);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ DOM helpers
+
+    private static Document parse(byte[] xslt) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xslt));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("The rule file cannot be read as XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isXsl(Element e, String localName) {
+        return XSL.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName());
+    }
+
+    /** No child but whitespace and comments. */
+    private static boolean isEmpty(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n.getNodeType() == Node.COMMENT_NODE
+                    || n.getNodeType() == Node.TEXT_NODE && n.getNodeValue().isBlank())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && namespace.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** The element and all its descendant elements, in document order (a copy: safe to remove from). */
+    private static List<Element> elements(Element top) {
+        List<Element> all = new ArrayList<>();
+        collect(top, all);
+        return all;
+    }
+
+    private static void collect(Element e, List<Element> all) {
+        all.add(e);
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                collect(child, all);
+            }
+        }
+    }
+}
