@@ -49,8 +49,17 @@ final class RuleOptimizer {
 
     /** What was changed, for the log and the tests. */
     record Outcome(Document stylesheet, int activePatternsDropped, int firedRulesDropped, int assertsGuarded,
-            int guards) {
+            int guards, int patternsMerged) {
+
+        /** Whether the findings come out grouped by document node and need {@link #PATTERN} to be put in order. */
+        boolean merged() {
+            return patternsMerged > 0;
+        }
     }
+
+    /** The attribute that the merged walk adds to each finding: the position of its pattern (0, 1, ...). */
+    static final String PATTERN = "opengateway-pattern";
+    static final String WALK_MODE = "opengateway-walk";
 
     private RuleOptimizer() {
     }
@@ -60,12 +69,13 @@ final class RuleOptimizer {
         Element stylesheet = document.getDocumentElement();
         if (!XSL.equals(stylesheet.getNamespaceURI())
                 || !("stylesheet".equals(stylesheet.getLocalName()) || "transform".equals(stylesheet.getLocalName()))) {
-            return new Outcome(document, 0, 0, 0, 0);
+            return new Outcome(document, 0, 0, 0, 0, 0);
         }
         int activePatterns = dropSilentRootOutput(stylesheet);
         int firedRules = dropFiredRules(stylesheet);
         int[] guarded = guardNotPathRuns(stylesheet);
-        return new Outcome(document, activePatterns, firedRules, guarded[0], guarded[1]);
+        int merged = activePatterns > 0 ? mergeWalks(stylesheet) : 0;
+        return new Outcome(document, activePatterns, firedRules, guarded[0], guarded[1], merged);
     }
 
     // ------------------------------------------------------------------------------------------ the root template
@@ -310,6 +320,195 @@ final class RuleOptimizer {
             }
             return String.join(" or ", alternatives);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ one walk
+
+    private static final Pattern FOCUS_FREE = Pattern.compile("(?<!\\[)\\s*\\b(position|last)\\s*\\(\\s*\\)");
+    private static final Pattern NOT_AN_ELEMENT_OR_ATTRIBUTE =
+            Pattern.compile("node\\s*\\(|text\\s*\\(|comment\\s*\\(|processing-instruction|document-node|(^|[|(])\\s*/\\s*($|[|)\\[])");
+
+    /**
+     * Each pattern is a mode that walks the whole document ({@code apply-templates select="@*|*"} at the end of each
+     * rule, and a template of lowest priority for the nodes no rule matches), one after the other. They become one
+     * walk that, at each element and attribute, applies each pattern's templates to the node alone, then goes on to
+     * its attributes and children: each pattern still picks its one rule per node, by the same priorities, and visits
+     * the same nodes in the same order. The findings then come out node by node instead of pattern by pattern: each
+     * is marked with its pattern's position ({@link #PATTERN}) for the reader to put them back in the pattern order, a
+     * stable sort that gives exactly the original order. Done only when each pattern mode has exactly that shape.
+     * Returns the number of patterns merged.
+     */
+    private static int mergeWalks(Element stylesheet) {
+        Element root = null;
+        for (Element template : children(stylesheet, XSL, "template")) {
+            if (!template.hasAttribute("mode") && "/".equals(template.getAttribute("match").trim())) {
+                root = template;
+            }
+        }
+        if (root == null) {
+            return 0;
+        }
+        // the pattern calls: the only instructions left in the root template's output element
+        List<Element> calls = new ArrayList<>();
+        Element output = null;
+        for (Element e : elements(root)) {
+            if (isXsl(e, "apply-templates")) {
+                if (!"/".equals(e.getAttribute("select").trim()) || !e.hasAttribute("mode") || !isEmpty(e)
+                        || e.getAttributes().getLength() != 2) {
+                    return 0;
+                }
+                calls.add(e);
+            } else if (e != root && XSL.equals(e.getNamespaceURI())) {
+                return 0;
+            } else if (e != root) {
+                if (output != null || e.getParentNode() != root) {
+                    return 0;
+                }
+                output = e;
+            }
+        }
+        if (calls.size() < 2) {
+            return 0;
+        }
+        List<String> modes = new ArrayList<>();
+        for (Element call : calls) {
+            if (call.getParentNode() != output || modes.contains(call.getAttribute("mode").trim())) {
+                return 0;
+            }
+            modes.add(call.getAttribute("mode").trim());
+        }
+        // every template of each mode must be a rule that ends with the walk on, or one of the two defaults
+        Map<String, List<Element>> rules = new LinkedHashMap<>();
+        Map<String, List<Element>> recursions = new LinkedHashMap<>();
+        Map<String, Element> defaults = new LinkedHashMap<>();
+        for (Element template : children(stylesheet, XSL, "template")) {
+            String mode = template.getAttribute("mode").trim();
+            if (WALK_MODE.equals(mode)) {
+                return 0;
+            }
+            if (!modes.contains(mode)) {
+                if (mode.contains("#all") || List.of(mode.split("\\s+")).stream().anyMatch(modes::contains)) {
+                    return 0;
+                }
+                continue;
+            }
+            String match = template.getAttribute("match").trim();
+            String priority = template.getAttribute("priority").trim();
+            if (template.hasAttribute("name") || template.hasAttribute("as")) {
+                return 0;
+            }
+            if ("text()".equals(match) && "-1".equals(priority) && isEmpty(template)) {
+                continue;
+            }
+            Element walkOn = lastChildElement(template);
+            boolean recursion = walkOn != null && isXsl(walkOn, "apply-templates")
+                    && mode.equals(walkOn.getAttribute("mode").trim())
+                    && "@*|*".equals(walkOn.getAttribute("select").replaceAll("\\s", ""))
+                    && walkOn.getAttributes().getLength() == 2 && isEmpty(walkOn);
+            if (!recursion) {
+                return 0;
+            }
+            if ("@*|node()".equals(match.replaceAll("\\s", "")) && "-2".equals(priority)
+                    && lastChildElement(template) == firstChildElement(template)) {
+                if (defaults.put(mode, template) != null) {
+                    return 0;
+                }
+                continue;
+            }
+            if (NOT_AN_ELEMENT_OR_ATTRIBUTE.matcher(match).find()) {
+                return 0;
+            }
+            for (Element e : elements(template)) {
+                if (e != walkOn && XSL.equals(e.getNamespaceURI()) && ("apply-templates".equals(e.getLocalName())
+                        && !"schematron-select-full-path".equals(e.getAttribute("mode").trim())
+                        || "next-match".equals(e.getLocalName()) || "apply-imports".equals(e.getLocalName())
+                        || "call-template".equals(e.getLocalName()))) {
+                    return 0;
+                }
+                if (e.getParentNode() == template && isXsl(e, "param")) {
+                    return 0;
+                }
+                for (int i = 0; i < e.getAttributes().getLength(); i++) {
+                    if (FOCUS_FREE.matcher(e.getAttributes().item(i).getNodeValue()).find()) {
+                        return 0; // position() or last() of the walk itself: it would change
+                    }
+                }
+            }
+            rules.computeIfAbsent(mode, k -> new ArrayList<>()).add(template);
+            recursions.computeIfAbsent(mode, k -> new ArrayList<>()).add(walkOn);
+        }
+        if (defaults.size() != modes.size()) {
+            return 0;
+        }
+        // no other walk in these modes anywhere
+        for (Element e : elements(stylesheet)) {
+            if (isXsl(e, "apply-templates") && modes.contains(e.getAttribute("mode").trim()) && !calls.contains(e)
+                    && !recursions.getOrDefault(e.getAttribute("mode").trim(), List.of()).contains(e)
+                    && firstChildElement(defaults.get(e.getAttribute("mode").trim())) != e) {
+                return 0;
+            }
+        }
+        // rewrite
+        Document document = stylesheet.getOwnerDocument();
+        String xsl = stylesheet.getPrefix() == null ? "" : stylesheet.getPrefix() + ":";
+        for (int i = 0; i < modes.size(); i++) {
+            String mode = modes.get(i);
+            for (Element walkOn : recursions.getOrDefault(mode, List.of())) {
+                walkOn.getParentNode().removeChild(walkOn);
+            }
+            Element fallback = defaults.get(mode);
+            while (fallback.getFirstChild() != null) {
+                fallback.removeChild(fallback.getFirstChild());
+            }
+            for (Element rule : rules.getOrDefault(mode, List.of())) {
+                for (Element e : elements(rule)) {
+                    if (SVRL.equals(e.getNamespaceURI()) && ("failed-assert".equals(e.getLocalName())
+                            || "successful-report".equals(e.getLocalName()))) {
+                        e.setAttribute(PATTERN, String.valueOf(i));
+                    }
+                }
+            }
+        }
+        Element start = document.createElementNS(XSL, xsl + "apply-templates");
+        start.setAttribute("select", "*");
+        start.setAttribute("mode", WALK_MODE);
+        output.insertBefore(start, calls.get(0));
+        for (Element call : calls) {
+            call.getParentNode().removeChild(call);
+        }
+        Element walk = document.createElementNS(XSL, xsl + "template");
+        walk.setAttribute("match", "*|@*");
+        walk.setAttribute("mode", WALK_MODE);
+        for (String mode : modes) {
+            Element apply = document.createElementNS(XSL, xsl + "apply-templates");
+            apply.setAttribute("select", ".");
+            apply.setAttribute("mode", mode);
+            walk.appendChild(apply);
+        }
+        Element on = document.createElementNS(XSL, xsl + "apply-templates");
+        on.setAttribute("select", "@*|*");
+        on.setAttribute("mode", WALK_MODE);
+        walk.appendChild(on);
+        stylesheet.appendChild(walk);
+        return modes.size();
+    }
+
+    private static Element firstChildElement(Element parent) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Element lastChildElement(Element parent) {
+        for (Node n = parent.getLastChild(); n != null; n = n.getPreviousSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------------------------------ DOM helpers
