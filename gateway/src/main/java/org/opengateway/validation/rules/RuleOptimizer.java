@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -49,7 +50,7 @@ final class RuleOptimizer {
 
     /** What was changed, for the log and the tests. */
     record Outcome(Document stylesheet, int activePatternsDropped, int firedRulesDropped, int assertsGuarded,
-            int guards, int patternsMerged) {
+            int guards, int patternsMerged, int unionsSplit) {
 
         /** Whether the findings come out grouped by document node and need {@link #PATTERN} to be put in order. */
         boolean merged() {
@@ -69,13 +70,14 @@ final class RuleOptimizer {
         Element stylesheet = document.getDocumentElement();
         if (!XSL.equals(stylesheet.getNamespaceURI())
                 || !("stylesheet".equals(stylesheet.getLocalName()) || "transform".equals(stylesheet.getLocalName()))) {
-            return new Outcome(document, 0, 0, 0, 0, 0);
+            return new Outcome(document, 0, 0, 0, 0, 0, 0);
         }
         int activePatterns = dropSilentRootOutput(stylesheet);
         int firedRules = dropFiredRules(stylesheet);
         int[] guarded = guardNotPathRuns(stylesheet);
+        int split = splitUnions(stylesheet, patternModes(stylesheet));
         int merged = activePatterns > 0 ? mergeWalks(stylesheet) : 0;
-        return new Outcome(document, activePatterns, firedRules, guarded[0], guarded[1], merged);
+        return new Outcome(document, activePatterns, firedRules, guarded[0], guarded[1], merged, split);
     }
 
     // ------------------------------------------------------------------------------------------ the root template
@@ -320,6 +322,111 @@ final class RuleOptimizer {
             }
             return String.join(" or ", alternatives);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ union patterns
+
+    /** The modes the root template applies to the document: one per pattern. */
+    private static List<String> patternModes(Element stylesheet) {
+        List<String> modes = new ArrayList<>();
+        for (Element template : children(stylesheet, XSL, "template")) {
+            if (!template.hasAttribute("mode") && "/".equals(template.getAttribute("match").trim())) {
+                for (Element e : elements(template)) {
+                    if (isXsl(e, "apply-templates") && e.hasAttribute("mode")
+                            && "/".equals(e.getAttribute("select").trim())) {
+                        modes.add(e.getAttribute("mode").trim());
+                    }
+                }
+            }
+        }
+        return modes;
+    }
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+
+    /**
+     * A rule whose context is a union ({@code cbc:Amount | cbc:BaseAmount | ...}) has one pattern that the engine
+     * tries on every element of the document, as it cannot file it under one element name. Written as one template per
+     * branch, each is filed under its element name. The copies have the same body and priorities between the rule's
+     * and the next one's, in the same order: the one rule of the pattern still fires once for a node that matches, and
+     * no other rule's precedence changes. Done in a mode only when its rules have distinct whole-number priorities.
+     */
+    private static int splitUnions(Element stylesheet, List<String> modes) {
+        int split = 0;
+        for (String mode : modes) {
+            List<Element> rules = new ArrayList<>();
+            Set<Integer> priorities = new java.util.HashSet<>();
+            boolean plain = true;
+            for (Element template : children(stylesheet, XSL, "template")) {
+                if (!mode.equals(template.getAttribute("mode").trim())) {
+                    continue;
+                }
+                String priority = template.getAttribute("priority").trim();
+                if (!WHOLE_NUMBER.matcher(priority).matches() || !priorities.add(Integer.parseInt(priority))
+                        || template.hasAttribute("name")) {
+                    plain = false;
+                    break;
+                }
+                rules.add(template);
+            }
+            if (!plain) {
+                continue;
+            }
+            for (Element rule : rules) {
+                if (NOT_AN_ELEMENT_OR_ATTRIBUTE.matcher(rule.getAttribute("match")).find()) {
+                    continue; // the defaults of the mode, kept as they are
+                }
+                List<String> branches = topLevelBranches(rule.getAttribute("match"));
+                if (branches.size() < 2 || branches.size() > 999) {
+                    continue;
+                }
+                int priority = Integer.parseInt(rule.getAttribute("priority").trim());
+                for (int k = 0; k < branches.size(); k++) {
+                    Element copy = (Element) rule.cloneNode(true);
+                    copy.setAttribute("match", branches.get(k).trim());
+                    // between this rule's priority and the next whole number, the first branch highest
+                    copy.setAttribute("priority", priority + "." + String.format(java.util.Locale.ROOT, "%03d",
+                            branches.size() - k));
+                    rule.getParentNode().insertBefore(copy, rule);
+                }
+                rule.getParentNode().removeChild(rule);
+                split++;
+            }
+        }
+        return split;
+    }
+
+    /** The branches of a pattern's top-level union, or the pattern alone. */
+    static List<String> topLevelBranches(String pattern) {
+        List<String> branches = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                branches.add(pattern.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (quote != 0 || depth != 0) {
+            return List.of(pattern);
+        }
+        branches.add(pattern.substring(start));
+        if (branches.stream().anyMatch(String::isBlank)) {
+            return List.of(pattern);
+        }
+        return branches;
     }
 
     // ------------------------------------------------------------------------------------------ one walk
