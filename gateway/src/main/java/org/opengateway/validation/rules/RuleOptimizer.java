@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -583,21 +584,187 @@ final class RuleOptimizer {
         for (Element call : calls) {
             call.getParentNode().removeChild(call);
         }
+        // the walk: at each node, only the patterns that have a rule for a node of its name, or for any node
+        Set<String> anyElement = new java.util.HashSet<>();
+        Set<String> attributes = new java.util.HashSet<>();
+        Map<String, Set<String>> modesByName = new LinkedHashMap<>();
+        Map<String, String> lexicalName = new LinkedHashMap<>();
+        boolean defaultNamespace = !elements(stylesheet).stream().allMatch(e ->
+                !e.hasAttribute("xpath-default-namespace") && !e.hasAttributeNS(XSL, "xpath-default-namespace"));
+        for (String mode : modes) {
+            for (Element rule : rules.getOrDefault(mode, List.of())) {
+                List<String> names = lastSteps(rule.getAttribute("match"));
+                if (names == null) {
+                    anyElement.add(mode);
+                    attributes.add(mode);
+                    continue;
+                }
+                for (String name : names) {
+                    if ("*".equals(name)) {
+                        anyElement.add(mode);
+                        continue;
+                    }
+                    if (name.startsWith("@")) {
+                        attributes.add(mode);
+                        continue;
+                    }
+                    int colon = name.indexOf(':');
+                    String prefix = colon < 0 ? null : name.substring(0, colon);
+                    String uri = prefix == null ? (defaultNamespace ? null : "") : rule.lookupNamespaceURI(prefix);
+                    String atTop = prefix == null ? "" : stylesheet.lookupNamespaceURI(prefix);
+                    if (uri == null || !uri.equals(atTop == null ? "" : atTop)) {
+                        anyElement.add(mode); // a name the walk could not write the same way: this pattern sees all
+                        continue;
+                    }
+                    String expanded = "{" + uri + "}" + name.substring(colon + 1);
+                    lexicalName.putIfAbsent(expanded, name);
+                    modesByName.computeIfAbsent(expanded, k -> new LinkedHashSet<>()).add(mode);
+                }
+            }
+        }
+        // when no rule can match an attribute, the walk does not visit them
+        String walkOn = attributes.isEmpty() ? "*" : "@*|*";
+        for (Map.Entry<String, String> name : lexicalName.entrySet()) {
+            Set<String> named = modesByName.get(name.getKey());
+            stylesheet.appendChild(walkTemplate(document, xsl, name.getValue(), "1",
+                    modes.stream().filter(m -> named.contains(m) || anyElement.contains(m)).toList(), walkOn));
+        }
+        stylesheet.appendChild(walkTemplate(document, xsl, "*", "0",
+                modes.stream().filter(anyElement::contains).toList(), walkOn));
+        if (!attributes.isEmpty()) {
+            stylesheet.appendChild(walkTemplate(document, xsl, "@*", "0",
+                    modes.stream().filter(attributes::contains).toList(), null));
+        }
+        return modes.size();
+    }
+
+    private static Element walkTemplate(Document document, String xsl, String match, String priority,
+            List<String> modes, String walkOn) {
         Element walk = document.createElementNS(XSL, xsl + "template");
-        walk.setAttribute("match", "*|@*");
+        walk.setAttribute("match", match);
         walk.setAttribute("mode", WALK_MODE);
+        walk.setAttribute("priority", priority);
         for (String mode : modes) {
             Element apply = document.createElementNS(XSL, xsl + "apply-templates");
             apply.setAttribute("select", ".");
             apply.setAttribute("mode", mode);
             walk.appendChild(apply);
         }
-        Element on = document.createElementNS(XSL, xsl + "apply-templates");
-        on.setAttribute("select", "@*|*");
-        on.setAttribute("mode", WALK_MODE);
-        walk.appendChild(on);
-        stylesheet.appendChild(walk);
-        return modes.size();
+        if (walkOn != null) {
+            Element on = document.createElementNS(XSL, xsl + "apply-templates");
+            on.setAttribute("select", walkOn);
+            on.setAttribute("mode", WALK_MODE);
+            walk.appendChild(on);
+        }
+        return walk;
+    }
+
+    private static final Pattern STEP_NAME = Pattern.compile("@?" + NAME);
+    private static final String NAME_START = "[A-Za-z_][A-Za-z0-9_.\\-]*";
+
+    /**
+     * The names that the last step of each branch of a pattern tests ("cbc:ID", "@schemeID"): a node that a pattern
+     * matches has one of these names; "*" for an element of any name. Null when a branch ends with anything else (an
+     * attribute wildcard, a kind test...).
+     */
+    static List<String> lastSteps(String pattern) {
+        List<String> names = new ArrayList<>();
+        for (String branch : topLevelBranches(pattern)) {
+            String b = withoutTrailingPredicates(branch.trim());
+            if (b == null || b.isEmpty()) {
+                return null;
+            }
+            if (b.charAt(0) == '(' && closing(b, 0) == b.length() - 1) {
+                List<String> inner = lastSteps(b.substring(1, b.length() - 1));
+                if (inner == null) {
+                    return null;
+                }
+                names.addAll(inner);
+                continue;
+            }
+            int slash = -1;
+            int depth = 0;
+            char quote = 0;
+            for (int i = 0; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '(' || c == '[') {
+                    depth++;
+                } else if (c == ')' || c == ']') {
+                    depth--;
+                } else if (c == '/' && depth == 0) {
+                    slash = i;
+                }
+            }
+            String step = b.substring(slash + 1).trim();
+            if ("*".equals(step) || step.matches(NAME_START + ":\\*")) {
+                names.add("*"); // any element
+                continue;
+            }
+            if (!STEP_NAME.matcher(step).matches()) {
+                return null;
+            }
+            names.add(step);
+        }
+        return names;
+    }
+
+    /** The pattern without the predicates at its end, or null when its brackets do not balance. */
+    private static String withoutTrailingPredicates(String pattern) {
+        String b = pattern;
+        while (b.endsWith("]")) {
+            int open = -1;
+            java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+            char quote = 0;
+            for (int i = 0; i < b.length(); i++) {
+                char c = b.charAt(i);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '[' || c == '(') {
+                    stack.push(i);
+                } else if (c == ']' || c == ')') {
+                    if (stack.isEmpty()) {
+                        return null;
+                    }
+                    int at = stack.pop();
+                    if (i == b.length() - 1) {
+                        open = b.charAt(at) == '[' ? at : -1;
+                    }
+                }
+            }
+            if (open < 0 || !stack.isEmpty() || quote != 0) {
+                return null;
+            }
+            b = b.substring(0, open).trim();
+        }
+        return b;
+    }
+
+    /** The position of the bracket that closes the one at {@code open}, or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static Element firstChildElement(Element parent) {
