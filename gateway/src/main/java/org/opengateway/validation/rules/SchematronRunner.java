@@ -32,13 +32,21 @@ public final class SchematronRunner {
         SvrlCollector collector = new SvrlCollector();
         Finding stopped = null;
         try {
-            Xslt30Transformer transformer = layer.xslt().load30();
-            transformer.setGlobalContextItem(document);
-            transformer.applyTemplates(document, new SAXDestination(collector));
-        } catch (SaxonApiException e) {
-            // only a document that fails the schema gets here (with all layers): keep what fired before the stop
-            stopped = Finding.fatal("SCHEMATRON", "The rules of '" + layer.name()
-                    + "' stopped on this document before the end: " + e.getMessage());
+            transform(layer.xslt(), document, collector);
+            if (layer.merged()) {
+                collector.inPatternOrder();
+            }
+        } catch (SaxonApiException fast) {
+            // the rewritten rules stop on the same node, but with the findings of all patterns up to it: redo it with
+            // the file as it is, for the findings that the official run keeps
+            collector = new SvrlCollector();
+            try {
+                transform(layer.exact(), document, collector);
+            } catch (SaxonApiException e) {
+                // only a document that fails the schema gets here (with all layers): keep what fired before the stop
+                stopped = Finding.fatal("SCHEMATRON", "The rules of '" + layer.name()
+                        + "' stopped on this document before the end: " + e.getMessage());
+            }
         }
         List<Finding> findings = new ArrayList<>(collector.fired().size() + 1);
         for (SvrlCollector.Raw raw : collector.fired()) {
@@ -49,6 +57,13 @@ public final class SchematronRunner {
             findings.add(stopped);
         }
         return findings;
+    }
+
+    private static void transform(net.sf.saxon.s9api.XsltExecutable xslt, XdmNode document, SvrlCollector collector)
+            throws SaxonApiException {
+        Xslt30Transformer transformer = xslt.load30();
+        transformer.setGlobalContextItem(document);
+        transformer.applyTemplates(document, new SAXDestination(collector));
     }
 
     /** "fatal" and "error" reject; "warning" and "information" do not. */

@@ -14,11 +14,12 @@ final class SvrlCollector extends DefaultHandler {
     static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
 
     /** One assertion that fired: its rule id, flag (fatal, warning...), location and message. */
-    record Raw(String rule, String flag, String location, String message) {
+    record Raw(String rule, String flag, String location, String message, int pattern) {
     }
 
     private final List<Raw> fired = new ArrayList<>();
     private String rule;
+    private int pattern;
     private String flag;
     private String location;
     private StringBuilder text;
@@ -26,6 +27,14 @@ final class SvrlCollector extends DefaultHandler {
 
     List<Raw> fired() {
         return fired;
+    }
+
+    /**
+     * Puts the findings of rules rewritten into one walk back in the order of the original: pattern by pattern, in
+     * document order within each (a stable sort: the walk met them in document order).
+     */
+    void inPatternOrder() {
+        fired.sort(java.util.Comparator.comparingInt(Raw::pattern));
     }
 
     @Override
@@ -37,6 +46,8 @@ final class SvrlCollector extends DefaultHandler {
             rule = attributes.getValue("id");
             flag = attributes.getValue("flag");
             location = attributes.getValue("location");
+            String position = attributes.getValue(RuleOptimizer.PATTERN);
+            pattern = position == null ? 0 : Integer.parseInt(position);
             text = new StringBuilder();
         } else if ("text".equals(localName) && text != null) {
             inText = true;
@@ -58,7 +69,7 @@ final class SvrlCollector extends DefaultHandler {
         if ("text".equals(localName)) {
             inText = false;
         } else if (("failed-assert".equals(localName) || "successful-report".equals(localName)) && text != null) {
-            fired.add(new Raw(rule, flag, location, text.toString().replaceAll("\\s+", " ").trim()));
+            fired.add(new Raw(rule, flag, location, text.toString().replaceAll("\\s+", " ").trim(), pattern));
             text = null;
         }
     }
