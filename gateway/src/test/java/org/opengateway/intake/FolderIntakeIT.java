@@ -117,9 +117,11 @@ class FolderIntakeIT extends GatewayIT {
         }
         Files.move(tmp, sender.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         Path report = DATA_DIR.resolve("rejected/demo-sender").resolve(name + ".errors.txt");
-        await().atMost(DEADLINE).until(() -> Files.exists(report));
+        Path kept = DATA_DIR.resolve("rejected/demo-sender").resolve(name);
+        // the report is written first, then the route moves the file beside it
+        await().atMost(DEADLINE).until(() -> Files.exists(report) && Files.exists(kept));
         assertThat(Files.readString(report)).contains("21.0 MB").contains("20.0 MB");
-        assertThat(DATA_DIR.resolve("rejected/demo-sender").resolve(name)).hasSize(21L * 1024 * 1024);
+        assertThat(kept).hasSize(21L * 1024 * 1024);
     }
 
     private static void drop(Path inbox, String name, byte[] bytes) throws IOException {
