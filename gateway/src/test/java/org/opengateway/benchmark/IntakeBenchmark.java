@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.opengateway.crash.GatewayProcess;
 import org.opengateway.testing.TestInvoices;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,7 +126,7 @@ public final class IntakeBenchmark {
         } finally {
             gateway.close();
             if (!keepData) {
-                deleteRecursively(dataDir);
+                GatewayProcess.deleteRecursively(dataDir);
             }
         }
     }
@@ -253,14 +251,4 @@ public final class IntakeBenchmark {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

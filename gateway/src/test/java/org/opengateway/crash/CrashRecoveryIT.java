@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +94,7 @@ class CrashRecoveryIT {
             return;
         }
         if (passed) {
-            deleteRecursively(dataDir);
+            GatewayProcess.deleteRecursively(dataDir);
         } else {
             System.out.println("CrashRecoveryIT failed; the data folder with the gateway logs (gateway-1.log,"
                     + " gateway-2.log) is kept at " + dataDir);
@@ -522,14 +521,4 @@ class CrashRecoveryIT {
         return duration.toMillis() / 1000.0;
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -301,4 +301,16 @@ public final class GatewayProcess implements AutoCloseable {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
     }
+
+    /** Deletes a data folder and everything in it, once a run no longer needs it. */
+    public static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
 }
