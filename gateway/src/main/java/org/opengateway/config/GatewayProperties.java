@@ -10,6 +10,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
         @DefaultValue("./data") Path dataDir,
+        @DefaultValue("local") NetworkMode network,
+        String publicUrl,
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
