@@ -23,7 +23,7 @@ public class PublicAddress implements ApplicationListener<WebServerInitializedEv
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (event.getServerNamespace() == null) { // not the management server, when it has its own port
+        if (event.getApplicationContext().getServerNamespace() == null) { // not the management server, when it has its own port
             port = event.getWebServer().getPort();
         }
     }
