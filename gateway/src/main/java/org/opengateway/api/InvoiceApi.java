@@ -15,6 +15,7 @@ import org.opengateway.company.Company;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.document.Sha256;
 import org.opengateway.intake.IntakeResult;
+import org.opengateway.delivery.Deliveries;
 import org.opengateway.intake.IntakeService;
 import org.opengateway.intake.OversizedOriginals;
 import org.opengateway.intake.Submission;
@@ -49,12 +50,15 @@ public class InvoiceApi {
     private final IdempotencyKeys idempotencyKeys;
     private final SubmissionAnswers answers;
     private final OversizedOriginals oversized;
+    private final Deliveries deliveries;
     private final long maxDocumentSize;
 
-    public InvoiceApi(IntakeService intake, InvoiceStore invoices, IdempotencyKeys idempotencyKeys,
-            SubmissionAnswers answers, OversizedOriginals oversized, GatewayProperties properties) {
+    public InvoiceApi(IntakeService intake, InvoiceStore invoices, Deliveries deliveries,
+            IdempotencyKeys idempotencyKeys, SubmissionAnswers answers, OversizedOriginals oversized,
+            GatewayProperties properties) {
         this.intake = intake;
         this.invoices = invoices;
+        this.deliveries = deliveries;
         this.idempotencyKeys = idempotencyKeys;
         this.answers = answers;
         this.oversized = oversized;
@@ -111,12 +115,24 @@ public class InvoiceApi {
         return builder.body(json);
     }
 
-    @Operation(summary = "One invoice: its status, fields, history and validation findings")
+    @Operation(summary = "One invoice: its status, fields, history, validation findings and delivery over Peppol")
     @GetMapping("/{id}")
     public InvoiceJson.Details get(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.COMPANY) Company company,
             @PathVariable UUID id) {
-        return invoices.find(company.id(), id).map(InvoiceJson.Details::of)
+        return invoices.find(company.id(), id)
+                .map(details -> InvoiceJson.Details.of(details, deliveries.find(id).orElse(null)))
                 .orElseThrow(() -> ApiProblem.notFound("Your company has no invoice with the id " + id + "."));
+    }
+
+    @Operation(summary = "The signed AS4 receipt of a delivered invoice, as the receiving access point sent it",
+            description = "The proof of delivery: the receiving access point's signed receipt (a SOAP envelope with"
+                    + " an ebMS Receipt, signed with its certificate). 404 until the invoice is delivered.")
+    @GetMapping(value = "/{id}/receipt", produces = MediaType.APPLICATION_XML_VALUE)
+    public byte[] receipt(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.COMPANY) Company company,
+            @PathVariable UUID id) {
+        return deliveries.receipt(company.id(), id)
+                .orElseThrow(() -> ApiProblem.notFound("Your company has no delivered invoice with the id " + id
+                        + ", so there is no receipt."));
     }
 
     @Operation(summary = "The original document, byte for byte as it was received")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.opengateway.delivery.DeliveryRecord;
 import org.opengateway.tracking.InvoiceDetails;
 import org.opengateway.tracking.InvoiceEvent;
 import org.opengateway.tracking.InvoiceRecord;
@@ -43,15 +44,27 @@ final class InvoiceJson {
             String sender, String receiver, String customizationId, String profileId, String ruleset,
             String documentSha256,
             long documentSize, OffsetDateTime receivedAt, OffsetDateTime updatedAt, List<EventView> history,
-            List<FindingView> findings) {
-        static Details of(InvoiceDetails d) {
+            List<FindingView> findings, DeliveryView delivery) {
+        static Details of(InvoiceDetails d, DeliveryRecord delivery) {
             InvoiceRecord i = d.invoice();
             return new Details(i.id(), i.status().name(), i.statusReason(), i.channel().name(), i.sourceName(),
                     i.documentType(), i.invoiceNumber(), i.issueDate(), i.currency(), i.total(),
                     i.senderParticipant(), i.receiverParticipant(), i.customizationId(), i.profileId(),
                     i.ruleset(), i.documentSha256(), i.documentSize(), i.receivedAt(), i.updatedAt(),
                     d.history().stream().map(EventView::of).toList(),
-                    d.findings().stream().map(FindingView::of).toList());
+                    d.findings().stream().map(FindingView::of).toList(),
+                    delivery == null ? null : DeliveryView.of(i.id(), delivery));
+        }
+    }
+
+    /** Sending over Peppol: the identifiers every attempt uses, and the proof of delivery once there is one. */
+    record DeliveryView(String as4MessageId, String sbdhInstanceId, int attempts, OffsetDateTime nextAttemptAt,
+            String receivingEndpoint, String receivingAccessPoint, String receiptMessageId, OffsetDateTime deliveredAt,
+            String receipt) { // the link to the signed receipt
+        static DeliveryView of(UUID invoiceId, DeliveryRecord d) {
+            return new DeliveryView(d.as4MessageId(), d.sbdhInstanceId(), d.attempts(), d.nextAttemptAt(),
+                    d.endpoint(), d.receivingAccessPoint(), d.receiptMessageId(), d.deliveredAt(),
+                    d.hasReceipt() ? "/api/v1/invoices/" + invoiceId + "/receipt" : null);
         }
     }
 

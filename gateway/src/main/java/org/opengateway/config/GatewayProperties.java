@@ -15,7 +15,8 @@ public record GatewayProperties(
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
-        @DefaultValue As4 as4) {
+        @DefaultValue As4 as4,
+        @DefaultValue Sending sending) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -50,6 +51,39 @@ public record GatewayProperties(
             @DefaultValue("key") String keyAlias,
             @DefaultValue("keystore-sample/truststore.p12") Path truststore,
             @DefaultValue("test-only") String truststorePassword) {
+    }
+
+    /**
+     * Sending accepted invoices over AS4. Only transient failures (the receiving access point or an SMP cannot be
+     * reached, or is busy) are retried: after {@code firstDelay}, then each wait {@code multiplier} times longer up to
+     * {@code maxDelay}, each with up to {@code jitter} of random spread, until {@code giveUpAfter} has passed since the
+     * first attempt. The lease is how long an attempt may take before another node takes the invoice up; it must be
+     * longer than the two timeouts together.
+     */
+    public record Sending(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("4") int parallel,
+            @DefaultValue("200ms") Duration pollInterval,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration responseTimeout,
+            @DefaultValue("SE") String defaultCountryC1,
+            @DefaultValue Retry retry,
+            @DefaultValue Circuit circuit) {
+
+        public record Retry(
+                @DefaultValue("1m") Duration firstDelay,
+                @DefaultValue("2.0") double multiplier,
+                @DefaultValue("2h") Duration maxDelay,
+                @DefaultValue("25h") Duration giveUpAfter,
+                @DefaultValue("0.2") double jitter) {
+        }
+
+        /** After {@code failures} transport failures in a row, nothing is sent to that access point for {@code openFor}. */
+        public record Circuit(
+                @DefaultValue("5") int failures,
+                @DefaultValue("1m") Duration openFor) {
+        }
     }
 
     public Path absoluteDataDir() {

@@ -21,6 +21,14 @@ public enum DocumentKind {
         return namespace;
     }
 
+    /**
+     * The Peppol document type ID (scheme {@code busdox-docid-qns}) of such a document with this CustomizationID, as
+     * SMP registrations and the SBDH name it: {@code <namespace>::<root>##<CustomizationID>::2.1}.
+     */
+    public String peppolDocumentTypeId(String customizationId) {
+        return namespace + "::" + rootName + "##" + customizationId + "::2.1";
+    }
+
     public static DocumentKind of(String namespace, String localName) {
         for (DocumentKind kind : values()) {
             if (kind.namespace.equals(namespace) && kind.rootName.equals(localName)) {

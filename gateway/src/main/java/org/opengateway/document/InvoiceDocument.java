@@ -46,4 +46,19 @@ public record InvoiceDocument(
         }
         return selfBilling() ? supplierEndpoint : customerEndpoint;
     }
+
+    /**
+     * The country of the party that sends the document (the supplier, or the customer of a self-billing invoice), from
+     * its postal address; null when the document does not say.
+     */
+    public String senderCountry() {
+        Element party = DocumentReader.child(ublRoot, DocumentReader.CAC,
+                selfBilling() ? "AccountingCustomerParty" : "AccountingSupplierParty");
+        for (String step : new String[] {"Party", "PostalAddress", "Country"}) {
+            party = party == null ? null : DocumentReader.child(party, DocumentReader.CAC, step);
+        }
+        Element code = party == null ? null : DocumentReader.child(party, DocumentReader.CBC, "IdentificationCode");
+        String text = code == null ? "" : code.getTextContent().trim();
+        return text.isEmpty() ? null : text;
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
+import org.opengateway.delivery.Deliveries;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.ParticipantId;
 import org.opengateway.document.Sha256;
@@ -28,10 +29,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way into the gateway, whichever channel a document came by: read it, check the company may send it,
- * validate it, and store the original, the verdict and its history in one transaction before anyone is answered.
+ * validate it, and store the original, the verdict and its history (and, once accepted, its place in the sending
+ * queue) in one transaction before anyone is answered.
  * The same bytes from the same company make one invoice; a repeat gets the first outcome back.
  */
 @Service
@@ -41,12 +44,17 @@ public class IntakeService {
 
     private final DocumentValidation validation;
     private final InvoiceStore store;
+    private final Deliveries deliveries;
+    private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Timer validationTime;
 
-    public IntakeService(DocumentValidation validation, InvoiceStore store, MeterRegistry meters) {
+    public IntakeService(DocumentValidation validation, InvoiceStore store, Deliveries deliveries,
+            TransactionTemplate transactions, MeterRegistry meters) {
         this.validation = validation;
         this.store = store;
+        this.deliveries = deliveries;
+        this.transactions = transactions;
         this.meters = meters;
         this.validationTime = Timer.builder("gateway.validation.time")
                 .description("Time to read and validate one document")
@@ -82,7 +90,12 @@ public class IntakeService {
                 new InvoiceEvent(InvoiceStatus.RECEIVED, receivedFrom(submission), receivedAt),
                 new InvoiceEvent(status, reason, record.updatedAt()));
         try {
-            store.create(record, submission.content(), history, verdict.report().findings());
+            transactions.executeWithoutResult(tx -> {
+                store.create(record, submission.content(), history, verdict.report().findings());
+                if (status == InvoiceStatus.ACCEPTED) {
+                    deliveries.schedule(id, record.updatedAt());
+                }
+            });
         } catch (DuplicateKeyException sameBytesMeanwhile) {
             return earlier(submission, sha256).orElseThrow(() -> sameBytesMeanwhile);
         }

@@ -12,7 +12,15 @@ public enum InvoiceStatus {
     /** Passed validation; waits for sending. */
     ACCEPTED(false),
     /** Refused by intake or validation; the reason is in its history. */
-    REJECTED(true);
+    REJECTED(true),
+    /** An attempt to deliver it to the receiving access point is under way. */
+    SENDING(false),
+    /** The last attempt failed for a reason that may pass; the next attempt is scheduled. */
+    RETRY_SCHEDULED(false),
+    /** The receiving access point gave a signed receipt for it. */
+    DELIVERED(true),
+    /** Could not be delivered, and no more attempts are made by themselves; support may resend it. */
+    UNDELIVERED(true);
 
     private final boolean fin;
 
@@ -28,7 +36,11 @@ public enum InvoiceStatus {
     public Set<InvoiceStatus> next() {
         return switch (this) {
             case RECEIVED -> EnumSet.of(ACCEPTED, REJECTED);
-            case ACCEPTED, REJECTED -> EnumSet.noneOf(InvoiceStatus.class);
+            case ACCEPTED, RETRY_SCHEDULED -> EnumSet.of(SENDING);
+            // SENDING again: an attempt cut short (the node died) is taken up by a new attempt
+            case SENDING -> EnumSet.of(SENDING, DELIVERED, RETRY_SCHEDULED, UNDELIVERED);
+            case UNDELIVERED -> EnumSet.of(SENDING); // a resend by support
+            case REJECTED, DELIVERED -> EnumSet.noneOf(InvoiceStatus.class);
         };
     }
 

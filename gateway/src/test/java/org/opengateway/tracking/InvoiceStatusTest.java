@@ -19,4 +19,21 @@ class InvoiceStatusTest {
         assertThat(InvoiceStatus.REJECTED.next()).isEmpty();
         assertThat(InvoiceStatus.RECEIVED.isFinal()).isFalse();
     }
+
+    @Test
+    void anAcceptedInvoiceIsSentAndEndsDeliveredOrUndelivered() {
+        assertThat(InvoiceStatus.ACCEPTED.next()).containsExactly(InvoiceStatus.SENDING);
+        assertThat(InvoiceStatus.SENDING.next()).contains(InvoiceStatus.DELIVERED, InvoiceStatus.RETRY_SCHEDULED,
+                InvoiceStatus.UNDELIVERED);
+        assertThat(InvoiceStatus.RETRY_SCHEDULED.canMoveTo(InvoiceStatus.SENDING)).isTrue();
+        assertThat(InvoiceStatus.RETRY_SCHEDULED.canMoveTo(InvoiceStatus.DELIVERED)).isFalse();
+        assertThat(InvoiceStatus.DELIVERED.isFinal()).isTrue();
+        assertThat(InvoiceStatus.DELIVERED.next()).isEmpty();
+    }
+
+    @Test
+    void anUndeliveredInvoiceWaitsForSupportButMayBeResent() {
+        assertThat(InvoiceStatus.UNDELIVERED.isFinal()).isTrue();
+        assertThat(InvoiceStatus.UNDELIVERED.next()).containsExactly(InvoiceStatus.SENDING);
+    }
 }

@@ -1,0 +1,202 @@
+package org.opengateway.delivery;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opengateway.tracking.InvoiceStatus;
+import org.opengateway.tracking.InvoiceStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sending state of each accepted invoice. Work is claimed with {@code FOR UPDATE SKIP LOCKED} and held under a
+ * lease, so several nodes share it and an attempt cut short by a crash is taken up again when its lease ends.
+ */
+@Repository
+public class Deliveries {
+
+    private final JdbcClient jdbc;
+    private final InvoiceStore invoices;
+
+    public Deliveries(JdbcClient jdbc, InvoiceStore invoices) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+    }
+
+    /**
+     * Schedules an accepted invoice for sending, with the SBDH instance identifier and AS4 message ID that every
+     * attempt will use. Called in the transaction that accepts it.
+     */
+    public void schedule(UUID invoiceId, OffsetDateTime now) {
+        jdbc.sql("INSERT INTO delivery (invoice_id, sbdh_instance_id, as4_message_id, done, due_at, in_flight, attempts)"
+                        + " VALUES (?, ?, ?, FALSE, ?, FALSE, 0)")
+                .params(invoiceId, UUID.randomUUID().toString(), UUID.randomUUID() + "@gateway", now)
+                .update();
+    }
+
+    /**
+     * Takes up to {@code max} invoices that are due (new, due for a retry, or whose last attempt's lease ended), leases
+     * them to {@code node} and moves them to SENDING, all in one transaction. Invoices for an access point whose
+     * circuit is open are left for later.
+     */
+    @Transactional
+    public List<DeliveryClaim> claim(String node, int max, Duration lease, OffsetDateTime now) {
+        List<Object[]> due = jdbc.sql("SELECT invoice_id, sbdh_instance_id, as4_message_id, attempts, in_flight,"
+                        + " first_attempt_at FROM delivery WHERE done = FALSE AND due_at <= ? AND (endpoint_url IS NULL"
+                        + " OR endpoint_url NOT IN (SELECT endpoint_url FROM endpoint_circuit WHERE open_until > ?))"
+                        + " ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(now, now, max)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getBoolean(5), rs.getObject(6, OffsetDateTime.class)})
+                .list();
+        List<DeliveryClaim> claims = new ArrayList<>();
+        for (Object[] row : due) {
+            UUID invoiceId = (UUID) row[0];
+            int attempt = (int) row[3] + 1;
+            boolean interrupted = (boolean) row[4];
+            OffsetDateTime first = row[5] == null ? now : (OffsetDateTime) row[5];
+            jdbc.sql("UPDATE delivery SET in_flight = TRUE, claimed_by = ?, due_at = ?, attempts = ?,"
+                            + " first_attempt_at = ? WHERE invoice_id = ?")
+                    .params(node, now.plus(lease), attempt, first, invoiceId)
+                    .update();
+            if (interrupted) {
+                jdbc.sql("UPDATE delivery_attempt SET outcome = 'INTERRUPTED', detail = ? WHERE invoice_id = ?"
+                                + " AND attempt = ? AND finished_at IS NULL")
+                        .params("Cut short: the node sending it stopped before the outcome was known.", invoiceId,
+                                attempt - 1)
+                        .update();
+            }
+            jdbc.sql("INSERT INTO delivery_attempt (invoice_id, attempt, node, started_at) VALUES (?, ?, ?, ?)")
+                    .params(invoiceId, attempt, node, now)
+                    .update();
+            Object[] invoice = jdbc.sql("SELECT status, company_id FROM invoice WHERE id = ?")
+                    .param(invoiceId)
+                    .query((rs, n) -> new Object[] {InvoiceStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)})
+                    .single();
+            InvoiceStatus status = (InvoiceStatus) invoice[0];
+            String reason = "Attempt " + attempt + (interrupted
+                    ? ", after attempt " + (attempt - 1) + " was cut short before its outcome was known (the node"
+                            + " sending it stopped). The same AS4 message is sent again, so the recipient gets it once."
+                    : ": looking up the recipient and sending.");
+            if (!invoices.changeStatus(invoiceId, status, InvoiceStatus.SENDING, reason)) {
+                throw new IllegalStateException("Invoice " + invoiceId + " changed while claimed");
+            }
+            claims.add(new DeliveryClaim(invoiceId, (UUID) invoice[1], (String) row[1], (String) row[2], attempt,
+                    first, interrupted));
+        }
+        return claims;
+    }
+
+    /**
+     * Records the outcome of an attempt and moves the invoice on, if this node still holds the lease. Returns false
+     * when the lease was lost (the attempt took longer than the lease and another node took the invoice up).
+     */
+    @Transactional
+    public boolean finish(DeliveryClaim claim, String node, Outcome outcome) {
+        OffsetDateTime now = outcome.at();
+        int updated = jdbc.sql("UPDATE delivery SET in_flight = FALSE, claimed_by = NULL, done = ?, due_at = ?,"
+                        + " endpoint_url = COALESCE(?, endpoint_url), receiving_ap = COALESCE(?, receiving_ap),"
+                        + " receipt_message_id = COALESCE(?, receipt_message_id), receipt = COALESCE(?, receipt),"
+                        + " delivered_at = COALESCE(?, delivered_at), attempts = ?"
+                        + " WHERE invoice_id = ? AND in_flight = TRUE AND claimed_by = ? AND attempts = ?")
+                .params(outcome.status() != InvoiceStatus.RETRY_SCHEDULED, outcome.nextAttemptAt() == null ? now
+                                : outcome.nextAttemptAt(), outcome.endpoint(), outcome.receivingAccessPoint(),
+                        outcome.receiptMessageId(), outcome.receipt(),
+                        outcome.status() == InvoiceStatus.DELIVERED ? now : null,
+                        outcome.counted() ? claim.attempt() : claim.attempt() - 1,
+                        claim.invoiceId(), node, claim.attempt())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        if (outcome.counted()) {
+            jdbc.sql("UPDATE delivery_attempt SET finished_at = ?, outcome = ?, endpoint_url = ?, error_code = ?,"
+                            + " detail = ? WHERE invoice_id = ? AND attempt = ?")
+                    .params(now, outcome.status().name(), outcome.endpoint(), outcome.errorCode(),
+                            truncate(outcome.reason()), claim.invoiceId(), claim.attempt())
+                    .update();
+        } else {
+            jdbc.sql("DELETE FROM delivery_attempt WHERE invoice_id = ? AND attempt = ?")
+                    .params(claim.invoiceId(), claim.attempt())
+                    .update();
+        }
+        invoices.changeStatus(claim.invoiceId(), InvoiceStatus.SENDING, outcome.status(), outcome.reason());
+        return true;
+    }
+
+    /** After a restart, the leases this node held before are given up at once instead of waiting for them to end. */
+    public int releaseLeasesOf(String node, OffsetDateTime now) {
+        return jdbc.sql("UPDATE delivery SET due_at = ? WHERE in_flight = TRUE AND claimed_by = ? AND done = FALSE")
+                .params(now, node)
+                .update();
+    }
+
+    /** Invoices accepted before sending existed get their delivery row; safe to run on several nodes at once. */
+    public List<UUID> acceptedWithoutDelivery() {
+        return jdbc.sql("SELECT id FROM invoice i WHERE status = 'ACCEPTED'"
+                        + " AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.invoice_id = i.id)")
+                .query(UUID.class)
+                .list();
+    }
+
+    public Optional<DeliveryRecord> find(UUID invoiceId) {
+        return jdbc.sql("SELECT sbdh_instance_id, as4_message_id, attempts, done, in_flight, due_at, endpoint_url,"
+                        + " receiving_ap, receipt_message_id, delivered_at, receipt IS NOT NULL FROM delivery"
+                        + " WHERE invoice_id = ?")
+                .param(invoiceId)
+                .query((rs, n) -> new DeliveryRecord(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getBoolean(4) || rs.getBoolean(5) ? null : rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
+                        rs.getBoolean(11)))
+                .optional();
+    }
+
+    /** The signed receipt, as received, of a delivered invoice of this company. */
+    public Optional<byte[]> receipt(UUID companyId, UUID invoiceId) {
+        return jdbc.sql("SELECT d.receipt FROM delivery d JOIN invoice i ON i.id = d.invoice_id"
+                        + " WHERE i.company_id = ? AND d.invoice_id = ? AND d.receipt IS NOT NULL")
+                .params(companyId, invoiceId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    public long countDue(OffsetDateTime now) {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE done = FALSE AND due_at <= ?")
+                .param(now).query(Long.class).single();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+
+    /**
+     * The outcome of one attempt, as stored.
+     *
+     * @param status DELIVERED, RETRY_SCHEDULED or UNDELIVERED
+     * @param counted false when nothing was tried (the access point's circuit was open): the attempt is not counted
+     */
+    public record Outcome(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime nextAttemptAt,
+            String endpoint, String receivingAccessPoint, String errorCode, String receiptMessageId, byte[] receipt,
+            boolean counted) {
+
+        static Outcome delivered(String reason, OffsetDateTime at, String endpoint, String accessPoint,
+                String receiptMessageId, byte[] receipt) {
+            return new Outcome(InvoiceStatus.DELIVERED, reason, at, null, endpoint, accessPoint, null,
+                    receiptMessageId, receipt, true);
+        }
+
+        static Outcome failed(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime next,
+                String endpoint, String errorCode) {
+            return new Outcome(status, reason, at, next, endpoint, null, errorCode, null, null, true);
+        }
+
+        static Outcome postponed(String reason, OffsetDateTime at, OffsetDateTime until, String endpoint) {
+            return new Outcome(InvoiceStatus.RETRY_SCHEDULED, reason, at, until, endpoint, null, null, null, null,
+                    false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.opengateway.delivery;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.opengateway.config.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Takes due invoices from the database and sends them, up to {@code gateway.sending.parallel} at a time. Called by
+ * the outbound route's timer, and again each time an attempt ends so that a busy node keeps all its senders working.
+ * Every node runs one; the database decides who sends what.
+ */
+public class OutboundDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+
+    private final Deliveries deliveries;
+    private final OutboundDelivery delivery;
+    private final GatewayProperties.Sending settings;
+    private final String node;
+    private final Semaphore free;
+    private final ExecutorService senders;
+    private final ReentrantLock polling = new ReentrantLock();
+    private volatile boolean stopping;
+
+    public OutboundDispatcher(Deliveries deliveries, OutboundDelivery delivery, GatewayProperties.Sending settings,
+            String node) {
+        this.deliveries = deliveries;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.node = node;
+        this.free = new Semaphore(settings.parallel());
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(settings.parallel(),
+                task -> new Thread(task, "sender-" + threads.incrementAndGet()));
+        for (java.util.UUID invoice : deliveries.acceptedWithoutDelivery()) {
+            try {
+                deliveries.schedule(invoice, now());
+            } catch (org.springframework.dao.DuplicateKeyException anotherNodeFirst) {
+                // scheduled meanwhile
+            }
+        }
+        int released = deliveries.releaseLeasesOf(node, now());
+        if (released > 0) {
+            log.info("This node held {} invoices in flight when it stopped; they are sent again now, with the same"
+                    + " AS4 message IDs, so each recipient gets them once", released);
+        }
+    }
+
+    /** Claims as many due invoices as there are free senders and starts them. Returns how many it started. */
+    public int poll() {
+        if (stopping || !settings.enabled() || !polling.tryLock()) {
+            return 0;
+        }
+        try {
+            int slots = free.availablePermits();
+            if (slots == 0) {
+                return 0;
+            }
+            List<DeliveryClaim> claims = deliveries.claim(node, slots, settings.lease(), now());
+            for (DeliveryClaim claim : claims) {
+                free.acquireUninterruptibly();
+                senders.execute(() -> run(claim));
+            }
+            return claims.size();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private void run(DeliveryClaim claim) {
+        try {
+            delivery.attempt(claim, node);
+        } catch (RuntimeException e) {
+            // the outcome could not be stored; the lease ends and the invoice is taken up again
+            log.error("Could not record the outcome of sending invoice {}", claim.invoiceId(), e);
+        } finally {
+            free.release();
+        }
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for more invoices to send: {}", e.getMessage());
+        }
+    }
+
+    /** Stops taking work and lets the attempts under way finish (their outcome is recorded). */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        senders.shutdown();
+        if (!senders.awaitTermination(settings.responseTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Stopped with sends still under way; their leases end and another node (or this one, restarted)"
+                    + " sends them again");
+            senders.shutdownNow();
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
