@@ -33,6 +33,9 @@ public abstract class GatewayIT {
     /** The broker login of the operator's own integrations (made up per run). */
     protected static final String OPERATOR_USER = "operations";
     protected static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
+    /** An accepted invoice goes on to be sent; these are the states it may be in when a test looks. */
+    public static final java.util.List<String> ACCEPTED_OR_LATER =
+            java.util.List.of("ACCEPTED", "SENDING", "RETRY_SCHEDULED", "DELIVERED");
 
     @LocalServerPort
     protected int port;
