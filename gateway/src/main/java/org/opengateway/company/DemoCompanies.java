@@ -49,8 +49,8 @@ public class DemoCompanies implements InitializingBean {
 
     private void createDemo() {
         Map<String, String> demo = new LinkedHashMap<>();
-        add(demo, "sender", "demo-sender", "Demo Sender AB", "5567321707");
-        add(demo, "receiver", "demo-receiver", "Demo Receiver AB", "5564982212");
+        add(demo, "sender", "demo-sender", "Demo Sender AB", properties.demo().senderOrgNumber());
+        add(demo, "receiver", "demo-receiver", "Demo Receiver AB", properties.demo().receiverOrgNumber());
         Path invoice = folders.dataDir().resolve("demo-invoice.xml");
         demo.put("demo.invoice", invoice.toString());
         write(invoice, demoInvoice(demo));

@@ -36,8 +36,15 @@ public record GatewayProperties(
             String operatorPassword) {
     }
 
-    /** The two demo companies created on the first start of an empty installation. */
-    public record Demo(@DefaultValue("true") boolean enabled) {
+    /**
+     * The two demo companies created on the first start of an empty installation, with their Swedish organisation
+     * numbers (participant IDs {@code 0007:<number>}). Two gateways on one machine are given different numbers, so
+     * that each has companies of its own.
+     */
+    public record Demo(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5567321707") String senderOrgNumber,
+            @DefaultValue("5564982212") String receiverOrgNumber) {
     }
 
     /**

@@ -72,9 +72,11 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("--server.port=" + httpPort);
         command.add("--gateway.data-dir=" + dataDir.toAbsolutePath());
         command.add("--gateway.broker.port=" + brokerPort);
-        // it runs in its data folder, so the test keys are named by their absolute paths
-        command.add("--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"));
-        command.add("--gateway.as4.truststore=" + SampleKeys.file("truststore.p12"));
+        // it runs in its data folder, so the test keys are named by their absolute paths; extraArgs may name others
+        addUnlessGiven(command, extraArgs, "gateway.as4.keystore", SampleKeys.file("gateway-b.p12").toString());
+        addUnlessGiven(command, extraArgs, "gateway.as4.truststore", SampleKeys.file("truststore.p12").toString());
+        addUnlessGiven(command, extraArgs, "gateway.smp.keystore", SampleKeys.file("smp.p12").toString());
+        addUnlessGiven(command, extraArgs, "gateway.smp.truststore", SampleKeys.file("truststore.p12").toString());
         command.addAll(List.of(extraArgs));
         Path log = dataDir.resolve(logName);
         try {
@@ -89,6 +91,16 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Spring joins a repeated argument into "a,b", so a default is added only when the caller gives none. */
+    private static void addUnlessGiven(List<String> command, String[] given, String key, String value) {
+        for (String argument : given) {
+            if (argument.startsWith("--" + key + "=")) {
+                return;
+            }
+        }
+        command.add("--" + key + "=" + value);
     }
 
     /**
