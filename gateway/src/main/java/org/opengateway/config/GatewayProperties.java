@@ -15,7 +15,8 @@ public record GatewayProperties(
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
-        @DefaultValue As4 as4) {
+        @DefaultValue As4 as4,
+        @DefaultValue Receiving receiving) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -50,6 +51,13 @@ public record GatewayProperties(
             @DefaultValue("key") String keyAlias,
             @DefaultValue("keystore-sample/truststore.p12") Path truststore,
             @DefaultValue("test-only") String truststorePassword) {
+    }
+
+    /**
+     * Documents received from the Peppol network: how long the AS4 message IDs seen are remembered (phase4's duplicate
+     * check; the received documents themselves stay unique for good).
+     */
+    public record Receiving(@DefaultValue("30d") Duration messageIdRetention) {
     }
 
     public Path absoluteDataDir() {

@@ -1,0 +1,63 @@
+package org.opengateway.receiving;
+
+import java.io.ByteArrayOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * The business document out of its SBDH, as a document of its own (UTF-8): what customers' systems read. The prefixed
+ * namespace declarations it inherited from the envelope are copied onto its root, so it means the same on its own.
+ */
+final class BareUbl {
+
+    // the JDK's own implementations: a service lookup per call costs dearly with Saxon on the class path
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newDefaultInstance();
+    private static final DocumentBuilderFactory BUILDERS = DocumentBuilderFactory.newDefaultInstance();
+
+    static {
+        BUILDERS.setNamespaceAware(true);
+    }
+
+    private BareUbl() {
+    }
+
+    static byte[] of(Element ublRoot) {
+        try {
+            Document alone = BUILDERS.newDocumentBuilder().newDocument();
+            Element root = (Element) alone.importNode(ublRoot, true);
+            alone.appendChild(root);
+            for (Node up = ublRoot.getParentNode(); up instanceof Element ancestor; up = up.getParentNode()) {
+                NamedNodeMap attributes = ancestor.getAttributes();
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    Attr attribute = (Attr) attributes.item(i);
+                    // prefixed ones only: the envelope's default namespace is the SBDH's, never the UBL's
+                    if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
+                            && attribute.getPrefix() != null && !root.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attribute.getLocalName())) {
+                        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attribute.getName(),
+                                attribute.getValue());
+                    }
+                }
+            }
+            Transformer transformer = TRANSFORMERS.newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.STANDALONE, "no");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(alone), new StreamResult(out));
+            return out.toByteArray();
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("Cannot write the business document out of its SBDH: " + e.getMessage(), e);
+        }
+    }
+}
