@@ -16,7 +16,8 @@ public record GatewayProperties(
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
         @DefaultValue As4 as4,
-        @DefaultValue Sending sending) {
+        @DefaultValue Sending sending,
+        @DefaultValue Receiving receiving) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -91,6 +92,13 @@ public record GatewayProperties(
                 @DefaultValue("5") int failures,
                 @DefaultValue("1m") Duration openFor) {
         }
+    }
+
+    /**
+     * Documents received from the Peppol network: how long the AS4 message IDs seen are remembered (phase4's duplicate
+     * check; the received documents themselves stay unique for good).
+     */
+    public record Receiving(@DefaultValue("30d") Duration messageIdRetention) {
     }
 
     public Path absoluteDataDir() {
