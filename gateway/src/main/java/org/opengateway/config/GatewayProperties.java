@@ -15,7 +15,8 @@ public record GatewayProperties(
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
-        @DefaultValue As4 as4) {
+        @DefaultValue As4 as4,
+        @DefaultValue Smp smp) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -50,6 +51,24 @@ public record GatewayProperties(
             @DefaultValue("key") String keyAlias,
             @DefaultValue("keystore-sample/truststore.p12") Path truststore,
             @DefaultValue("test-only") String truststorePassword) {
+    }
+
+    /**
+     * Our own SMP and the lookups of recipients. {@code keystore} signs our SMP's answers. A lookup asks {@code url}
+     * when set; otherwise, in the local network mode, our own SMP; in the Peppol networks, the SMP that the SML names
+     * in the DNS. {@code truststore} holds the CAs of the certificates that sign SMP answers; when empty, the test
+     * PKI of {@code keystore-sample/} in the local mode, the Peppol SMP CAs (shipped with peppol-commons) otherwise.
+     */
+    public record Smp(
+            @DefaultValue("keystore-sample/smp.p12") Path keystore,
+            @DefaultValue("test-only") String keystorePassword,
+            @DefaultValue("key") String keyAlias,
+            String url,
+            Path truststore,
+            @DefaultValue("test-only") String truststorePassword,
+            @DefaultValue("5m") Duration cacheFor,
+            @DefaultValue("10s") Duration timeout,
+            String technicalContactUrl) {
     }
 
     public Path absoluteDataDir() {

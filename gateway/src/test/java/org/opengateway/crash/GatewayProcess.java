@@ -75,6 +75,8 @@ public final class GatewayProcess implements AutoCloseable {
         // it runs in its data folder, so the test keys are named by their absolute paths
         command.add("--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"));
         command.add("--gateway.as4.truststore=" + SampleKeys.file("truststore.p12"));
+        command.add("--gateway.smp.keystore=" + SampleKeys.file("smp.p12"));
+        command.add("--gateway.smp.truststore=" + SampleKeys.file("truststore.p12"));
         command.addAll(List.of(extraArgs));
         Path log = dataDir.resolve(logName);
         try {
