@@ -7,7 +7,6 @@ import com.helger.peppolid.factory.PeppolIdentifierFactory;
 import com.helger.peppolid.peppol.PeppolIdentifierHelper;
 import com.helger.smpclient.peppol.marshal.SMPMarshallerServiceGroupType;
 import com.helger.smpclient.peppol.marshal.SMPMarshallerSignedServiceMetadataType;
-import com.helger.smpclient.peppol.utils.W3CEndpointReferenceHelper;
 import com.helger.xsds.peppol.smp1.EndpointType;
 import com.helger.xsds.peppol.smp1.ProcessListType;
 import com.helger.xsds.peppol.smp1.ProcessType;
@@ -28,7 +27,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.opengateway.document.ParticipantId;
+import jakarta.xml.ws.wsaddressing.W3CEndpointReference;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.dom.DOMSource;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Our SMP (Peppol SMP 1.x): the service group of a participant of ours, listing what it receives, and the signed
@@ -37,6 +41,7 @@ import org.w3c.dom.Document;
 public class ServiceMetadataPublisher {
 
     private static final PeppolIdentifierFactory IDS = PeppolIdentifierFactory.INSTANCE;
+    private static final String WS_ADDRESSING = "http://www.w3.org/2005/08/addressing";
     private static final String PARTICIPANT_SCHEME = PeppolIdentifierHelper.PARTICIPANT_SCHEME_ISO6523_ACTORID_UPIS;
 
     /**
@@ -138,8 +143,7 @@ public class ServiceMetadataPublisher {
     private EndpointType as4Endpoint() {
         EndpointType as4 = new EndpointType();
         as4.setTransportProfile(ESMPTransportProfile.TRANSPORT_PROFILE_PEPPOL_AS4_V2.getID());
-        as4.setEndpointReference(W3CEndpointReferenceHelper.createEndpointReference(
-                endpoint.as4Endpoint().get().toString()));
+        as4.setEndpointReference(endpointReference(endpoint.as4Endpoint().get()));
         as4.setRequireBusinessLevelSignature(false);
         try {
             as4.setCertificate(Base64.getEncoder().encodeToString(endpoint.accessPointCertificate().getEncoded()));
@@ -149,6 +153,26 @@ public class ServiceMetadataPublisher {
         as4.setServiceDescription("Peppol AS4 access point of this gateway");
         as4.setTechnicalContactUrl(endpoint.technicalContactUrl().get());
         return as4;
+    }
+
+    /**
+     * A WS-Addressing endpoint reference with just the address, as the SMP's EndpointReference. Read from XML rather
+     * than built with W3CEndpointReferenceBuilder, which needs a whole JAX-WS runtime only for this.
+     */
+    private static W3CEndpointReference endpointReference(URI address) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().newDocument();
+            Element reference = document.createElementNS(WS_ADDRESSING, "wsa:EndpointReference");
+            Element element = document.createElementNS(WS_ADDRESSING, "wsa:Address");
+            element.setTextContent(address.toString());
+            reference.appendChild(element);
+            document.appendChild(reference);
+            return new W3CEndpointReference(new DOMSource(document));
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The participant of an ID like {@code iso6523-actorid-upis::0007:5567321707}, or null if it is not one. */
