@@ -1,5 +1,6 @@
 package org.opengateway.directory;
 
+import com.helger.peppolid.factory.PeppolIdentifierFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +21,8 @@ public class AcceptedDocumentTypes {
 
     private static final String COLUMNS = "participant, document_type_scheme, document_type, process_scheme, process";
 
+    private static final PeppolIdentifierFactory IDS = PeppolIdentifierFactory.INSTANCE;
+
     private final JdbcClient jdbc;
 
     public AcceptedDocumentTypes(JdbcClient jdbc) {
@@ -29,6 +32,15 @@ public class AcceptedDocumentTypes {
     /** Adds the row; adding one that is already there changes nothing. */
     @Transactional
     public void add(AcceptedDocumentType row) {
+        // the identifier factory answers null for what Peppol does not allow as an identifier
+        if (IDS.createDocumentTypeIdentifier(row.documentTypeScheme(), row.documentType()) == null) {
+            throw new IllegalArgumentException("'" + row.documentTypeScheme() + "::" + row.documentType()
+                    + "' is not a valid Peppol document type ID.");
+        }
+        if (IDS.createProcessIdentifier(row.processScheme(), row.process()) == null) {
+            throw new IllegalArgumentException("'" + row.processScheme() + "::" + row.process()
+                    + "' is not a valid Peppol process ID.");
+        }
         if (!belongsToACompany(row.participant())) {
             throw new IllegalArgumentException("The participant " + row.participant()
                     + " belongs to no company of this gateway, so it cannot receive documents here.");

@@ -31,6 +31,8 @@ import jakarta.xml.ws.wsaddressing.W3CEndpointReference;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -40,6 +42,7 @@ import org.w3c.dom.Element;
  */
 public class ServiceMetadataPublisher {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceMetadataPublisher.class);
     private static final PeppolIdentifierFactory IDS = PeppolIdentifierFactory.INSTANCE;
     private static final String WS_ADDRESSING = "http://www.w3.org/2005/08/addressing";
     private static final String PARTICIPANT_SCHEME = PeppolIdentifierHelper.PARTICIPANT_SCHEME_ISO6523_ACTORID_UPIS;
@@ -79,6 +82,11 @@ public class ServiceMetadataPublisher {
         for (AcceptedDocumentType row : rows) {
             IDocumentTypeIdentifier documentType = IDS.createDocumentTypeIdentifier(row.documentTypeScheme(),
                     row.documentType());
+            if (documentType == null) {
+                log.warn("Not listing the document type '{}' of {} in our SMP: it is not a valid Peppol identifier",
+                        row.documentType(), participant);
+                continue;
+            }
             // one link per document type, percent-encoded as Peppol SMPs write them
             String href = endpoint.base().get() + "/" + id.getURIPercentEncoded() + "/services/"
                     + documentType.getURIPercentEncoded();
