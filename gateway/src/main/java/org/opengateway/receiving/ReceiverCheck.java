@@ -3,12 +3,13 @@ package org.opengateway.receiving;
 import java.util.Optional;
 import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
+import org.opengateway.directory.AcceptedDocumentTypes;
 import org.opengateway.document.ParticipantId;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether this access point serves the receiver of an incoming document: the receiver must be a participant of one of
- * our companies, and that company must receive the document type. Otherwise Peppol wants the message refused
+ * our companies, registered in our SMP for the document type and process. Otherwise Peppol wants the message refused
  * ({@code PEPPOL:NOT_SERVICED}).
  */
 @Component
@@ -45,7 +46,7 @@ public class ReceiverCheck {
         if (company.isEmpty()) {
             return new Verdict(null, "The receiver " + receiver + " is not served by this access point.");
         }
-        if (!documentTypes.accepts(company.get(), documentTypeId, processId)) {
+        if (!documentTypes.accepts(participant, documentTypeId, processId)) {
             return new Verdict(null, "The receiver " + receiver + " does not receive the document type "
                     + documentTypeId + " in the process " + processId + " through this access point.");
         }

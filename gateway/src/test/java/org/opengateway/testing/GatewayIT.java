@@ -55,6 +55,8 @@ public abstract class GatewayIT {
         // this gateway receives over AS4 as gateway-b of the test PKI
         registry.add("gateway.as4.keystore", () -> SampleKeys.file("gateway-b.p12").toString());
         registry.add("gateway.as4.truststore", () -> SampleKeys.file("truststore.p12").toString());
+        registry.add("gateway.smp.keystore", () -> SampleKeys.file("smp.p12").toString());
+        registry.add("gateway.smp.truststore", () -> SampleKeys.file("truststore.p12").toString());
     }
 
     /** The demo company written to demo.properties on first start: "sender" or "receiver". */
