@@ -118,7 +118,7 @@ class As4ExchangeIT {
     @Test
     @Order(3)
     void aRecipientNoSmpKnowsIsUndeliveredAtOnceWithTheReason() {
-        String id = submit(a, number("NOBODY"), "0007:" + A_SENDER, "0007:5560000009");
+        String id = submit(a, number("NOBODY"), "0007:" + A_SENDER, "0007:5560000001");
         JsonNode invoice = awaitStatus(a, id, "UNDELIVERED");
         assertThat(invoice.get("statusReason").asString()).contains("not registered in Peppol");
         assertThat(invoice.get("delivery").get("attempts").asInt()).isEqualTo(1);
@@ -139,6 +139,7 @@ class As4ExchangeIT {
         JsonNode delivered = awaitStatus(a, id, "DELIVERED");
         assertThat(delivered.get("delivery").get("attempts").asInt()).isGreaterThan(1);
         assertThat(delivered.get("history").findValuesAsString("status")).contains("RETRY_SCHEDULED");
+        awaitReceived(b, "receiver", number);
         assertThat(receivedCount(b, "receiver", number)).isEqualTo(1);
     }
 
@@ -173,6 +174,7 @@ class As4ExchangeIT {
         b.awaitUp();
 
         awaitStatus(a, id, "DELIVERED");
+        awaitReceived(b, "receiver", number);
         assertThat(receivedCount(b, "receiver", number)).isEqualTo(1);
         await().atMost(DEADLINE).until(() -> filesNamed(Path.of(b.demo("receiver.outbox")), number).size() == 1);
     }
