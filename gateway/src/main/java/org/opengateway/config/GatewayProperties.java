@@ -15,7 +15,9 @@ public record GatewayProperties(
         @DefaultValue Intake intake,
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
-        @DefaultValue As4 as4) {
+        @DefaultValue As4 as4,
+        @DefaultValue Tls tls,
+        @DefaultValue Certificates certificates) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -50,6 +52,17 @@ public record GatewayProperties(
             @DefaultValue("key") String keyAlias,
             @DefaultValue("keystore-sample/truststore.p12") Path truststore,
             @DefaultValue("test-only") String truststorePassword) {
+    }
+
+    /**
+     * HTTPS, which the Peppol networks require: served by the gateway itself with Spring Boot's {@code server.ssl.*},
+     * or, with {@code offloaded=true}, by a reverse proxy in front of it (then {@code gateway.public-url} is https).
+     */
+    public record Tls(@DefaultValue("false") boolean offloaded) {
+    }
+
+    /** The gateway warns this many days before one of its own certificates (AS4, SMP, TLS) expires. */
+    public record Certificates(@DefaultValue("30") int warnDays) {
     }
 
     public Path absoluteDataDir() {

@@ -1,6 +1,7 @@
 package org.opengateway.transport.as4;
 
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.NetworkTrust;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ public class As4ReceivingConfiguration {
     }
 
     @Bean
-    As4Keys as4Keys(GatewayProperties properties) {
-        return As4Keys.load(properties.as4());
+    As4Keys as4Keys(GatewayProperties properties, NetworkTrust trust) {
+        return As4Keys.load(properties.as4(), trust);
     }
 
     @Bean
