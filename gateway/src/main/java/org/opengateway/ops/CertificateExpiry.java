@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.transport.pki.OwnCertificate;
 import org.opengateway.transport.pki.OwnCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +47,29 @@ public class CertificateExpiry {
 
         /** One line in plain words, with what to do. */
         public String message() {
+            String name = shortName();
             return switch (state) {
-                case VALID -> kind.title() + " " + subject + " is valid until " + expiresOn + " (" + daysLeft
+                case VALID -> kind.title() + " " + name + " is valid until " + expiresOn + " (" + daysLeft
                         + " days).";
-                case EXPIRING -> kind.title() + " " + subject + " expires on " + expiresOn + ", in " + daysLeft
+                case EXPIRING -> kind.title() + " " + name + " expires on " + expiresOn + ", in " + daysLeft
                         + (daysLeft == 1 ? " day. " : " days. ") + kind.renewal();
-                case EXPIRED -> kind.title() + " " + subject + " expired on " + expiresOn + ": other access points"
+                case EXPIRED -> kind.title() + " " + name + " expired on " + expiresOn + ": other access points"
                         + " refuse it. " + kind.renewal();
             };
+        }
+
+        /** "CN=POP000123" when the subject has a common name, else the whole subject. */
+        private String shortName() {
+            try {
+                for (Rdn rdn : new LdapName(subject).getRdns()) {
+                    if (rdn.getType().equalsIgnoreCase("CN")) {
+                        return "CN=" + rdn.getValue();
+                    }
+                }
+            } catch (InvalidNameException e) {
+                // the whole subject then
+            }
+            return subject;
         }
     }
 
@@ -58,6 +77,7 @@ public class CertificateExpiry {
     private final int warnDays;
     private final Clock clock;
 
+    @Autowired
     public CertificateExpiry(OwnCertificates own, GatewayProperties properties, MeterRegistry meters) {
         this(own.readable(), properties.certificates().warnDays(), Clock.systemUTC());
         for (OwnCertificate certificate : certificates) {

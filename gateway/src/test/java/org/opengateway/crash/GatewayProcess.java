@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +73,13 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("--server.port=" + httpPort);
         command.add("--gateway.data-dir=" + dataDir.toAbsolutePath());
         command.add("--gateway.broker.port=" + brokerPort);
-        // it runs in its data folder, so the test keys are named by their absolute paths
-        command.add("--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"));
-        command.add("--gateway.as4.truststore=" + SampleKeys.file("truststore.p12"));
+        // it runs in its data folder, so the test keys are named by their absolute paths (unless given in extraArgs)
+        if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--gateway.as4.keystore="))) {
+            command.add("--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"));
+        }
+        if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--gateway.as4.truststore="))) {
+            command.add("--gateway.as4.truststore=" + SampleKeys.file("truststore.p12"));
+        }
         command.addAll(List.of(extraArgs));
         Path log = dataDir.resolve(logName);
         try {
