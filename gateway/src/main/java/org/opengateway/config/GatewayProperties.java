@@ -18,7 +18,9 @@ public record GatewayProperties(
         @DefaultValue As4 as4,
         @DefaultValue Sending sending,
         @DefaultValue Receiving receiving,
-        @DefaultValue Smp smp) {
+        @DefaultValue Smp smp,
+        @DefaultValue Tls tls,
+        @DefaultValue Certificates certificates) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -118,6 +120,17 @@ public record GatewayProperties(
             @DefaultValue("5m") Duration cacheFor,
             @DefaultValue("10s") Duration timeout,
             String technicalContactUrl) {
+    }
+
+    /**
+     * HTTPS, which the Peppol networks require: served by the gateway itself with Spring Boot's {@code server.ssl.*},
+     * or, with {@code offloaded=true}, by a reverse proxy in front of it (then {@code gateway.public-url} is https).
+     */
+    public record Tls(@DefaultValue("false") boolean offloaded) {
+    }
+
+    /** The gateway warns this many days before one of its own certificates (AS4, SMP, TLS) expires. */
+    public record Certificates(@DefaultValue("30") int warnDays) {
     }
 
     public Path absoluteDataDir() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.config.PublicAddress;
 import org.opengateway.transport.as4.As4Keys;
+import org.opengateway.transport.pki.NetworkTrust;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class DirectoryConfiguration {
 
     @Bean
-    SmpKeys smpKeys(GatewayProperties properties) {
-        return SmpKeys.load(properties.smp(), properties.network());
+    SmpKeys smpKeys(GatewayProperties properties, NetworkTrust trust) {
+        return SmpKeys.load(properties.smp(), properties.network(), trust.smpTrustStore());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.opengateway.directory;
 
-import com.helger.peppol.security.PeppolTrustStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,9 +20,11 @@ import org.opengateway.config.NetworkMode;
  */
 public record SmpKeys(PrivateKey signingKey, X509Certificate certificate, KeyStore trustStore) {
 
-    private static final Path LOCAL_TRUST_STORE = Path.of("keystore-sample", "truststore.p12");
-
-    public static SmpKeys load(GatewayProperties.Smp settings, NetworkMode network) {
+    /**
+     * @param networkSmpTrust the SMP CAs of the network (see {@code NetworkTrust}), used unless the local network is
+     *        given a trust store of its own in {@code gateway.smp.truststore}
+     */
+    public static SmpKeys load(GatewayProperties.Smp settings, NetworkMode network, KeyStore networkSmpTrust) {
         KeyStore keys = read(settings.keystore(), settings.keystorePassword(), "gateway.smp.keystore");
         try {
             if (!keys.isKeyEntry(settings.keyAlias())) {
@@ -32,24 +33,19 @@ public record SmpKeys(PrivateKey signingKey, X509Certificate certificate, KeySto
             }
             PrivateKey key = (PrivateKey) keys.getKey(settings.keyAlias(), settings.keystorePassword().toCharArray());
             X509Certificate certificate = (X509Certificate) keys.getCertificate(settings.keyAlias());
-            return new SmpKeys(key, certificate, trustStore(settings, network));
+            return new SmpKeys(key, certificate, trustStore(settings, network, networkSmpTrust));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the SMP key from " + settings.keystore().toAbsolutePath()
                     + ": " + e.getMessage() + ". Check gateway.smp.keystore-password and gateway.smp.key-alias.", e);
         }
     }
 
-    private static KeyStore trustStore(GatewayProperties.Smp settings, NetworkMode network) {
+    private static KeyStore trustStore(GatewayProperties.Smp settings, NetworkMode network, KeyStore networkSmpTrust) {
         boolean configured = settings.truststore() != null && !settings.truststore().toString().isBlank();
-        if (configured) {
-            return read(settings.truststore(), settings.truststorePassword(), "gateway.smp.truststore");
-        }
-        return switch (network) {
-            case LOCAL -> read(LOCAL_TRUST_STORE, settings.truststorePassword(), "gateway.smp.truststore");
-            // the Peppol SMP CAs of 2025, as peppol-commons ships them
-            case PEPPOL_TEST -> PeppolTrustStores.Config2025.TRUSTSTORE_SMP_TEST;
-            case PEPPOL_PRODUCTION -> PeppolTrustStores.Config2025.TRUSTSTORE_SMP_PRODUCTION;
-        };
+        // in the Peppol networks only the Peppol SMP CAs are trusted, never a test PKI
+        return configured && network == NetworkMode.LOCAL
+                ? read(settings.truststore(), settings.truststorePassword(), "gateway.smp.truststore")
+                : networkSmpTrust;
     }
 
     private static KeyStore read(Path file, String password, String key) {

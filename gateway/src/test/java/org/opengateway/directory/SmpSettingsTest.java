@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.config.NetworkMode;
 import org.opengateway.testing.SampleKeys;
+import org.opengateway.transport.pki.NetworkTrust;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -36,7 +37,7 @@ class SmpSettingsTest {
         GatewayProperties.Smp smp = bind(Map.of("gateway.smp.keystore", SampleKeys.file("smp.p12").toString(),
                 "gateway.smp.truststore", SampleKeys.file("truststore.p12").toString())).smp();
 
-        SmpKeys keys = SmpKeys.load(smp, NetworkMode.LOCAL);
+        SmpKeys keys = SmpKeys.load(smp, NetworkMode.LOCAL, null);
 
         boolean issuerTrusted = false;
         for (String alias : java.util.Collections.list(keys.trustStore().aliases())) {
@@ -50,11 +51,16 @@ class SmpSettingsTest {
     }
 
     @Test
-    void thePeppolNetworksTrustThePeppolSmpCasWhenNoTrustStoreIsSet() {
-        GatewayProperties.Smp smp = bind(Map.of("gateway.smp.keystore", SampleKeys.file("smp.p12").toString())).smp();
+    void thePeppolNetworksTrustOnlyThePeppolSmpCasEvenWhenATrustStoreIsSet() {
+        GatewayProperties.Smp smp = bind(Map.of("gateway.smp.keystore", SampleKeys.file("smp.p12").toString(),
+                "gateway.smp.truststore", SampleKeys.file("truststore.p12").toString())).smp();
 
-        assertThat(SmpKeys.load(smp, NetworkMode.PEPPOL_TEST).trustStore()).isNotNull();
-        assertThat(SmpKeys.load(smp, NetworkMode.PEPPOL_PRODUCTION).trustStore()).isNotNull();
+        NetworkTrust test = NetworkTrust.peppolTest();
+        assertThat(SmpKeys.load(smp, NetworkMode.PEPPOL_TEST, test.smpTrustStore()).trustStore())
+                .isSameAs(test.smpTrustStore());
+        NetworkTrust production = NetworkTrust.peppolProduction();
+        assertThat(SmpKeys.load(smp, NetworkMode.PEPPOL_PRODUCTION, production.smpTrustStore()).trustStore())
+                .isSameAs(production.smpTrustStore());
     }
 
     private static GatewayProperties bind(Map<String, String> overrides) {

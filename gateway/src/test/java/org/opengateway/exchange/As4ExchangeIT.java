@@ -48,7 +48,7 @@ class As4ExchangeIT {
         root = Files.createTempDirectory("exchange-");
         Path jar = GatewayProcess.locateJar();
         String[] fast = {"--gateway.sending.poll-interval=100", "--gateway.sending.connect-timeout=2s",
-                "--gateway.sending.response-timeout=15s", "--gateway.sending.lease=20s",
+                "--gateway.sending.response-timeout=30s", "--gateway.sending.lease=40s",
                 "--gateway.sending.retry.first-delay=1s", "--gateway.sending.retry.max-delay=3s",
                 "--gateway.sending.circuit.open-for=3s", "--gateway.intake.folder-poll-interval=100",
                 "--gateway.receiving.delivery-interval=100", "--gateway.test-hooks.as4-response-pause=3s"};
@@ -86,7 +86,7 @@ class As4ExchangeIT {
 
         JsonNode invoice = awaitStatus(a, id, "DELIVERED");
         JsonNode delivery = invoice.get("delivery");
-        assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+        assertThat(delivery.get("attempts").asInt()).as(invoice.toString()).isEqualTo(1);
         assertThat(delivery.get("receivingAccessPoint").asString()).isEqualTo("PSE000002");
         assertThat(delivery.get("receivingEndpoint").asString()).isEqualTo(b.baseUrl() + "/as4");
         assertThat(delivery.get("receiptMessageId").asString()).isNotBlank();

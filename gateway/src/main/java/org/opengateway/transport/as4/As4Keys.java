@@ -3,39 +3,40 @@ package org.opengateway.transport.as4;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.security.certificate.TrustedCAChecker;
-import com.helger.security.revocation.ERevocationCheckMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.NetworkTrust;
 
 /**
- * The access point's AS4 key and the certificates it trusts, loaded once from the configured PKCS#12 files.
+ * The access point's AS4 key, loaded once from the configured PKCS#12 file, and whom it trusts in its network.
  *
  * @param keyStore holds our private key and certificate (with its chain)
  * @param keyAlias the alias of our key in {@code keyStore}
  * @param keyPassword the password of the key store and the key
- * @param trustStore the CA certificates that issue access-point certificates
+ * @param trust the CAs of our network (see {@link NetworkTrust}): the same for sending, receiving and SMP lookups
  * @param certificate our own access-point certificate
  */
-public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, KeyStore trustStore,
+public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, NetworkTrust trust,
         X509Certificate certificate) {
 
+    /** Our key with the trust of the local network: the configured trust store. */
     public static As4Keys load(GatewayProperties.As4 settings) {
+        return load(settings, NetworkTrust.local(readTrustStore(settings)));
+    }
+
+    /** Our key with the trust of the given network. */
+    public static As4Keys load(GatewayProperties.As4 settings, NetworkTrust trust) {
         KeyStore keys = read(settings.keystore(), settings.keystorePassword());
-        KeyStore trust = read(settings.truststore(), settings.truststorePassword());
         try {
             if (!keys.isKeyEntry(settings.keyAlias())) {
                 throw new IllegalStateException("The AS4 key store " + settings.keystore().toAbsolutePath()
@@ -49,9 +50,19 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ke
         }
     }
 
-    /** Signs, verifies, encrypts and decrypts for phase4 with our key and our trust store. */
+    /** The configured trust store ({@code gateway.as4.truststore}), which only the local network uses. */
+    public static KeyStore readTrustStore(GatewayProperties.As4 settings) {
+        return read(settings.truststore(), settings.truststorePassword());
+    }
+
+    /** Signs, verifies, encrypts and decrypts for phase4 with our key and the trust store of our network. */
     public IAS4CryptoFactory cryptoFactory() {
-        return new AS4CryptoFactoryInMemoryKeyStore(keyStore, keyAlias, keyPassword, trustStore);
+        return new AS4CryptoFactoryInMemoryKeyStore(keyStore, keyAlias, keyPassword, trust.accessPointTrustStore());
+    }
+
+    /** The trust store WSS4J checks signatures against (that of our network). */
+    public KeyStore trustStore() {
+        return trust.accessPointTrustStore();
     }
 
     /** Our Peppol seat ID: the CN of our certificate, e.g. "PSE000002". */
@@ -59,30 +70,18 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ke
         return commonName(certificate);
     }
 
-    /** The CA certificates of the trust store. */
+    /** The CAs that issue the certificates of the other access points in our network. */
     public List<X509Certificate> caCertificates() {
-        try {
-            List<X509Certificate> cas = new ArrayList<>();
-            for (String alias : Collections.list(trustStore.aliases())) {
-                Certificate certificate = trustStore.getCertificate(alias);
-                if (certificate instanceof X509Certificate x509 && x509.getBasicConstraints() >= 0) {
-                    cas.add(x509);
-                }
-            }
-            return cas;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the AS4 trust store: " + e.getMessage(), e);
-        }
+        return trust.accessPointCas();
     }
 
     /**
-     * Decides whether a sending access point's certificate was issued by a CA we trust and is valid now. The test
-     * PKI publishes no revocation lists, so revocation is not checked here; the Peppol networks will need a checker
-     * with OCSP/CRL (phase4's {@code PeppolTrustedCA}).
+     * Decides whether another access point's certificate was issued by a CA of our network and is valid now; in the
+     * Peppol networks also that it is not revoked (OCSP, then CRL). Makes a new checker with its own revocation cache
+     * on each call: call it once per user and keep it.
      */
     public TrustedCAChecker accessPointCaChecker() {
-        return new TrustedCAChecker(ERevocationCheckMode.NONE, Duration.ofHours(1), 1000,
-                caCertificates().toArray(X509Certificate[]::new));
+        return trust.accessPointCaChecker();
     }
 
     static String commonName(X509Certificate certificate) {

@@ -3,6 +3,7 @@ package org.opengateway.transport.as4;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceiverCheck;
+import org.opengateway.transport.pki.NetworkTrust;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ public class As4ReceivingConfiguration {
     }
 
     @Bean
-    As4Keys as4Keys(GatewayProperties properties) {
-        return As4Keys.load(properties.as4());
+    As4Keys as4Keys(GatewayProperties properties, NetworkTrust trust) {
+        return As4Keys.load(properties.as4(), trust);
     }
 
     @Bean

@@ -45,8 +45,10 @@ public final class TestPki {
     public static final String KEY_ALIAS = "key";
     public static final List<String> GATEWAYS = List.of("gateway-a", "gateway-b");
     private static final Duration VALIDITY = Duration.ofDays(365L * 30);
+    /** The organisation in every certificate of a test PKI made here. */
+    public static final String ORGANISATION_NAME = "Open Gateway Test PKI";
     // written most significant first, as encoded: shown as "CN=..., O=..., C=SE"
-    private static final String ORGANISATION = "C=SE,O=Open Gateway Test PKI,";
+    private static final String ORGANISATION = "C=SE,O=" + ORGANISATION_NAME + ",";
 
     private final SecureRandom random = new SecureRandom();
 
