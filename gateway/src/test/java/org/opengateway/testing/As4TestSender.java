@@ -1,6 +1,7 @@
 package org.opengateway.testing;
 
 import com.helger.peppolid.factory.PeppolIdentifierFactory;
+import com.helger.phase4.client.IAS4ClientBuildMessageCallback;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.ebms3header.Ebms3Error;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
@@ -57,6 +58,13 @@ public final class As4TestSender {
     }
 
     public static Sent send(Path senderKeyStore, String endpointUrl, Message message) {
+        return send(senderKeyStore, endpointUrl, message, new IAS4ClientBuildMessageCallback() {
+        });
+    }
+
+    /** Sends with a hook into how phase4 builds the message, e.g. to tamper with it after it was signed. */
+    public static Sent send(Path senderKeyStore, String endpointUrl, Message message,
+            IAS4ClientBuildMessageCallback building) {
         KeyStore senderKeys = SampleKeys.load(senderKeyStore);
         KeyStore trust = SampleKeys.load(SampleKeys.file("truststore.p12"));
         X509Certificate receiverCertificate = SampleKeys.certificate(SampleKeys.file("gateway-b.p12"));
@@ -76,6 +84,7 @@ public final class As4TestSender {
                 .messageID(message.as4MessageId())
                 .payload(message.payload())
                 .receiverEndpointDetails(receiverCertificate, endpointUrl)
+                .buildMessageCallback(building)
                 .signalMsgConsumer((received, metadata, state) -> {
                     signal.set(received);
                     signed.set(state.isSoapSignatureChecked());

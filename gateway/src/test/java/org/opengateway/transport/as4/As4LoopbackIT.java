@@ -2,6 +2,7 @@ package org.opengateway.transport.as4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.helger.phase4.client.IAS4ClientBuildMessageCallback;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import org.opengateway.testing.SampleKeys;
 import org.opengateway.testing.TestInvoices;
 import org.opengateway.transport.pki.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * A Peppol AS4 exchange over real HTTP into this gateway's {@code /as4}: the sender is phase4's stock
@@ -76,6 +80,39 @@ class As4LoopbackIT extends GatewayIT {
 
         assertThat(sent.result()).isNotEqualTo(EAS4UserMessageSendResult.SUCCESS);
         assertThat(sent.signal() == null || sent.signal().getReceipt() == null).isTrue();
+        assertThat(received.countByAs4MessageId(messageId)).isZero();
+        assertThat(received.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aMessageChangedAfterItWasSignedIsRefusedAndNotStored() {
+        String instanceId = UUID.randomUUID().toString();
+        String messageId = UUID.randomUUID() + "@tampered";
+        long before = received.count();
+
+        Sent sent = As4TestSender.send(SampleKeys.file("gateway-a.p12"), url("/as4").toString(),
+                As4TestSender.Message.invoice(messageId, instanceId, "0007:5567321707", demo("receiver").participant(),
+                        TestInvoices.invoiceBytes("TAMPERED-1", "0007:5567321707", demo("receiver").participant())),
+                new IAS4ClientBuildMessageCallback() {
+                    @Override
+                    public void onSignedSoapDocument(Document signed) {
+                        // a man in the middle changes the signed message properties: the final recipient
+                        NodeList values = signed.getElementsByTagNameNS("*", "Property");
+                        for (int i = 0; i < values.getLength(); i++) {
+                            Element property = (Element) values.item(i);
+                            if ("finalRecipient".equals(property.getAttribute("name"))) {
+                                property.setTextContent("0007:5560000001");
+                            }
+                        }
+                    }
+                });
+
+        assertThat(sent.result()).isEqualTo(EAS4UserMessageSendResult.AS4_ERROR_MESSAGE_RECEIVED);
+        assertThat(sent.signal().getReceipt()).isNull();
+        // the signature no longer matches: phase4 reports WS-Security failures as FailedAuthentication or, when found
+        // in the one pass that decrypts and verifies, FailedDecryption
+        assertThat(sent.signal().getError()).extracting(error -> error.getErrorCode())
+                .containsAnyOf("EBMS:0101", "EBMS:0102");
         assertThat(received.countByAs4MessageId(messageId)).isZero();
         assertThat(received.count()).isEqualTo(before);
     }
