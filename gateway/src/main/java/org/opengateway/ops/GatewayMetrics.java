@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges for what waits: messages in the gateway's queues (embedded broker) and status changes not yet published.
+ * Gauges for what waits: messages in the gateway's queues (embedded broker), status changes not yet published, and
+ * invoices not yet delivered.
  * Intake counts and validation time are recorded where they happen.
  */
 @Component
@@ -28,6 +29,16 @@ public class GatewayMetrics {
                         () -> jdbc.sql("SELECT COUNT(*) FROM invoice_event WHERE published_at IS NULL")
                                 .query(Long.class).single())
                 .description("Status changes not yet published on gateway.invoices.events")
+                .register(meters);
+        Gauge.builder("gateway.sending.waiting",
+                        () -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE done = FALSE").query(Long.class).single())
+                .description("Accepted invoices not yet delivered or given up: new, in flight, or waiting to retry")
+                .register(meters);
+        Gauge.builder("gateway.sending.circuits.open",
+                        () -> jdbc.sql("SELECT COUNT(*) FROM endpoint_circuit WHERE open_until > ?")
+                                .param(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                                .query(Long.class).single())
+                .description("Receiving access points nothing is sent to for now, after repeated failures")
                 .register(meters);
     }
 
