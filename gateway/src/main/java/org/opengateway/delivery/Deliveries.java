@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,7 +118,7 @@ public class Deliveries {
             jdbc.sql("UPDATE delivery_attempt SET finished_at = ?, outcome = ?, endpoint_url = ?, error_code = ?,"
                             + " detail = ? WHERE invoice_id = ? AND attempt = ?")
                     .params(now, outcome.status().name(), outcome.endpoint(), outcome.errorCode(),
-                            truncate(outcome.reason()), claim.invoiceId(), claim.attempt())
+                            FindingRows.truncate(outcome.reason(), 2000), claim.invoiceId(), claim.attempt())
                     .update();
         } else {
             jdbc.sql("DELETE FROM delivery_attempt WHERE invoice_id = ? AND attempt = ?")
@@ -167,10 +168,6 @@ public class Deliveries {
     public long countDue(OffsetDateTime now) {
         return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE done = FALSE AND due_at <= ?")
                 .param(now).query(Long.class).single();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 
     /**

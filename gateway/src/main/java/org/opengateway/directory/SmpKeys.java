@@ -1,14 +1,11 @@
 package org.opengateway.directory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.KeyStoreFiles;
 import org.opengateway.config.NetworkMode;
 
 /**
@@ -25,7 +22,7 @@ public record SmpKeys(PrivateKey signingKey, X509Certificate certificate, KeySto
      *        given a trust store of its own in {@code gateway.smp.truststore}
      */
     public static SmpKeys load(GatewayProperties.Smp settings, NetworkMode network, KeyStore networkSmpTrust) {
-        KeyStore keys = read(settings.keystore(), settings.keystorePassword(), "gateway.smp.keystore");
+        KeyStore keys = KeyStoreFiles.read(settings.keystore(), settings.keystorePassword(), "gateway.smp.keystore");
         try {
             if (!keys.isKeyEntry(settings.keyAlias())) {
                 throw new IllegalStateException("The SMP key store " + settings.keystore().toAbsolutePath()
@@ -44,23 +41,7 @@ public record SmpKeys(PrivateKey signingKey, X509Certificate certificate, KeySto
         boolean configured = settings.truststore() != null && !settings.truststore().toString().isBlank();
         // in the Peppol networks only the Peppol SMP CAs are trusted, never a test PKI
         return configured && network == NetworkMode.LOCAL
-                ? read(settings.truststore(), settings.truststorePassword(), "gateway.smp.truststore")
+                ? KeyStoreFiles.read(settings.truststore(), settings.truststorePassword(), "gateway.smp.truststore")
                 : networkSmpTrust;
-    }
-
-    private static KeyStore read(Path file, String password, String key) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The key store " + file.toAbsolutePath() + " does not exist. The defaults"
-                    + " point into keystore-sample/ and work when the gateway is started from the project folder;"
-                    + " elsewhere set " + key + " to your key store.");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot open the key store " + file.toAbsolutePath() + ": "
-                    + e.getMessage() + ". Check " + key + " and its password.", e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package org.opengateway.receiving;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.Sha256;
+import org.opengateway.tracking.FindingRows;
 import org.opengateway.validation.Finding;
-import org.opengateway.validation.Severity;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,22 +103,15 @@ public class ReceivedDocuments {
         jdbc.sql("UPDATE received_document SET document_kind = ?, invoice_number = ?, issue_date = ?, currency = ?,"
                         + " total_amount = ?, customization_id = ?, ruleset = ?, valid = ? WHERE id = ?")
                 .params(document == null ? null : document.kind().rootName(),
-                        document == null ? null : truncate(document.invoiceNumber(), 200),
+                        document == null ? null : FindingRows.truncate(document.invoiceNumber(), 200),
                         document == null ? null : document.issueDate(),
-                        document == null ? null : truncate(document.currency(), 3),
+                        document == null ? null : FindingRows.truncate(document.currency(), 3),
                         document == null ? null : document.total(),
-                        document == null ? null : truncate(document.customizationId(), 500),
+                        document == null ? null : FindingRows.truncate(document.customizationId(), 500),
                         report.ruleset(), report.valid(), id)
                 .update();
         jdbc.sql("DELETE FROM received_finding WHERE received_id = ?").param(id).update();
-        int position = 0;
-        for (Finding finding : report.findings()) {
-            jdbc.sql("INSERT INTO received_finding (received_id, position, rule_id, severity, location, line_number,"
-                            + " message) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, position++, truncate(finding.rule(), 100), finding.severity().name(),
-                            truncate(finding.location(), 2000), finding.line(), truncate(finding.message(), 4000))
-                    .update();
-        }
+        FindingRows.insert(jdbc, FindingRows.Table.RECEIVED, id, report.findings());
     }
 
     /**
@@ -135,7 +125,7 @@ public class ReceivedDocuments {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int changed = jdbc.sql("UPDATE received_document SET status = ?, status_reason = ?, updated_at = ?,"
                         + " outbox_file = COALESCE(?, outbox_file) WHERE id = ? AND status = ?")
-                .params(to.name(), truncate(reason, 2000), now, outboxFile, id, from.name())
+                .params(to.name(), FindingRows.truncate(reason, 2000), now, outboxFile, id, from.name())
                 .update();
         if (changed == 1) {
             appendEvent(id, new ReceivedEvent(to, reason, now));
@@ -146,7 +136,7 @@ public class ReceivedDocuments {
     /** Keeps why the last delivery attempt failed, for the customer and the operator to see. */
     public void noteProblem(UUID id, String reason) {
         jdbc.sql("UPDATE received_document SET status_reason = ?, updated_at = ? WHERE id = ?")
-                .params(truncate(reason, 2000), OffsetDateTime.now(ZoneOffset.UTC), id)
+                .params(FindingRows.truncate(reason, 2000), OffsetDateTime.now(ZoneOffset.UTC), id)
                 .update();
     }
 
@@ -216,11 +206,11 @@ public class ReceivedDocuments {
         }
         if (filter.from() != null) {
             where.append(" AND received_at >= :from");
-            params.put("from", startOf(filter.from()));
+            params.put("from", FindingRows.startOf(filter.from()));
         }
         if (filter.to() != null) {
             where.append(" AND received_at < :to");
-            params.put("to", startOf(filter.to().plusDays(1)));
+            params.put("to", FindingRows.startOf(filter.to().plusDays(1)));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM received_document" + where).params(params)
                 .query(Long.class).single();
@@ -255,7 +245,7 @@ public class ReceivedDocuments {
 
     private void appendEvent(UUID id, ReceivedEvent event) {
         jdbc.sql("INSERT INTO received_event (received_id, status, reason, at) VALUES (?, ?, ?, ?)")
-                .params(id, event.status().name(), truncate(event.reason(), 2000), event.at())
+                .params(id, event.status().name(), FindingRows.truncate(event.reason(), 2000), event.at())
                 .update();
     }
 
@@ -268,16 +258,7 @@ public class ReceivedDocuments {
     }
 
     private List<Finding> findings(UUID id) {
-        List<Finding> findings = new ArrayList<>();
-        jdbc.sql("SELECT rule_id, severity, location, line_number, message FROM received_finding"
-                        + " WHERE received_id = ? ORDER BY position")
-                .param(id)
-                .query(rs -> {
-                    int line = rs.getInt(4);
-                    findings.add(new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.wasNull() ? null : line, rs.getString(5)));
-                });
-        return findings;
+        return FindingRows.read(jdbc, FindingRows.Table.RECEIVED, id);
     }
 
     /** "0007:5567321707" or "iso6523-actorid-upis::0007:5567321707", as this table writes it. */
@@ -306,25 +287,12 @@ public class ReceivedDocuments {
                 rs.getString("invoice_number"),
                 rs.getObject("issue_date", LocalDate.class),
                 rs.getString("currency"),
-                amount(rs.getBigDecimal("total_amount")),
+                FindingRows.amount(rs.getBigDecimal("total_amount")),
                 rs.getString("customization_id"),
                 rs.getString("ruleset"),
                 validOrNull,
                 rs.getString("outbox_file"),
                 rs.getObject("received_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    private static BigDecimal amount(BigDecimal stored) {
-        return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
-                RoundingMode.UNNECESSARY);
-    }
-
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

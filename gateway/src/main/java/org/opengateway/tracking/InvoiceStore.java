@@ -1,13 +1,10 @@
 package org.opengateway.tracking;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.validation.Finding;
-import org.opengateway.validation.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +41,7 @@ public class InvoiceStore {
     public void create(InvoiceRecord invoice, byte[] original, List<InvoiceEvent> history, List<Finding> findings) {
         jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(invoice.id(), invoice.companyId(), invoice.channel().name(), invoice.sourceName(),
-                        invoice.status().name(), truncate(invoice.statusReason(), 2000), invoice.documentSha256(), invoice.documentSize(),
+                        invoice.status().name(), FindingRows.truncate(invoice.statusReason(), 2000), invoice.documentSha256(), invoice.documentSize(),
                         invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.currency(),
                         invoice.total(), invoice.senderParticipant(), invoice.receiverParticipant(),
                         invoice.customizationId(), invoice.profileId(), invoice.ruleset(), invoice.receivedAt(),
@@ -59,14 +55,7 @@ public class InvoiceStore {
         for (InvoiceEvent event : history) {
             appendEvent(invoice.id(), event);
         }
-        int position = 0;
-        for (Finding finding : findings) {
-            jdbc.sql("INSERT INTO invoice_finding (invoice_id, position, rule_id, severity, location, line_number, message)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(invoice.id(), position++, finding.rule(), finding.severity().name(),
-                            truncate(finding.location(), 2000), finding.line(), truncate(finding.message(), 4000))
-                    .update();
-        }
+        FindingRows.insert(jdbc, FindingRows.Table.INVOICE, invoice.id(), findings);
     }
 
     /**
@@ -80,7 +69,7 @@ public class InvoiceStore {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int changed = jdbc.sql("UPDATE invoice SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")
-                .params(to.name(), truncate(reason, 2000), now, id, from.name())
+                .params(to.name(), FindingRows.truncate(reason, 2000), now, id, from.name())
                 .update();
         if (changed == 1) {
             appendEvent(id, new InvoiceEvent(to, reason, now));
@@ -90,7 +79,7 @@ public class InvoiceStore {
 
     private void appendEvent(UUID invoiceId, InvoiceEvent event) {
         jdbc.sql("INSERT INTO invoice_event (invoice_id, status, reason, at) VALUES (?, ?, ?, ?)")
-                .params(invoiceId, event.status().name(), truncate(event.reason(), 2000), event.at())
+                .params(invoiceId, event.status().name(), FindingRows.truncate(event.reason(), 2000), event.at())
                 .update();
     }
 
@@ -135,11 +124,11 @@ public class InvoiceStore {
         }
         if (filter.from() != null) {
             where.append(" AND received_at >= :from");
-            params.put("from", startOf(filter.from()));
+            params.put("from", FindingRows.startOf(filter.from()));
         }
         if (filter.to() != null) {
             where.append(" AND received_at < :to");
-            params.put("to", startOf(filter.to().plusDays(1)));
+            params.put("to", FindingRows.startOf(filter.to().plusDays(1)));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM invoice" + where).params(params).query(Long.class).single();
         params.put("limit", size);
@@ -165,16 +154,7 @@ public class InvoiceStore {
     }
 
     private List<Finding> findings(UUID id) {
-        List<Finding> findings = new ArrayList<>();
-        jdbc.sql("SELECT rule_id, severity, location, line_number, message FROM invoice_finding WHERE invoice_id = ?"
-                        + " ORDER BY position")
-                .param(id)
-                .query(rs -> {
-                    int line = rs.getInt(4);
-                    findings.add(new Finding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.wasNull() ? null : line, rs.getString(5)));
-                });
-        return findings;
+        return FindingRows.read(jdbc, FindingRows.Table.INVOICE, id);
     }
 
     private static InvoiceRecord invoice(ResultSet rs, int row) throws SQLException {
@@ -191,7 +171,7 @@ public class InvoiceStore {
                 rs.getString("invoice_number"),
                 rs.getObject("issue_date", LocalDate.class),
                 rs.getString("currency"),
-                amount(rs.getBigDecimal("total_amount")),
+                FindingRows.amount(rs.getBigDecimal("total_amount")),
                 rs.getString("sender_participant"),
                 rs.getString("receiver_participant"),
                 rs.getString("customization_id"),
@@ -199,19 +179,5 @@ public class InvoiceStore {
                 rs.getString("ruleset"),
                 rs.getObject("received_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    /** 1250.000000 as stored reads back as 1250.00; more decimals are kept when the invoice had them. */
-    private static BigDecimal amount(BigDecimal stored) {
-        return stored == null ? null : stored.setScale(Math.max(2, stored.stripTrailingZeros().scale()),
-                RoundingMode.UNNECESSARY);
-    }
-
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -3,10 +3,6 @@ package org.opengateway.transport.as4;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.security.certificate.TrustedCAChecker;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -15,6 +11,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.KeyStoreFiles;
 import org.opengateway.transport.pki.NetworkTrust;
 
 /**
@@ -36,7 +33,7 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ne
 
     /** Our key with the trust of the given network. */
     public static As4Keys load(GatewayProperties.As4 settings, NetworkTrust trust) {
-        KeyStore keys = read(settings.keystore(), settings.keystorePassword());
+        KeyStore keys = KeyStoreFiles.read(settings.keystore(), settings.keystorePassword(), "gateway.as4.keystore");
         try {
             if (!keys.isKeyEntry(settings.keyAlias())) {
                 throw new IllegalStateException("The AS4 key store " + settings.keystore().toAbsolutePath()
@@ -52,7 +49,7 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ne
 
     /** The configured trust store ({@code gateway.as4.truststore}), which only the local network uses. */
     public static KeyStore readTrustStore(GatewayProperties.As4 settings) {
-        return read(settings.truststore(), settings.truststorePassword());
+        return KeyStoreFiles.read(settings.truststore(), settings.truststorePassword(), "gateway.as4.truststore");
     }
 
     /** Signs, verifies, encrypts and decrypts for phase4 with our key and the trust store of our network. */
@@ -94,22 +91,6 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ne
             return "";
         } catch (InvalidNameException e) {
             return "";
-        }
-    }
-
-    private static KeyStore read(Path file, String password) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The key store " + file.toAbsolutePath() + " does not exist. The defaults"
-                    + " point into keystore-sample/ and work when the gateway is started from the project folder;"
-                    + " elsewhere set gateway.as4.keystore and gateway.as4.truststore to your key stores.");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot open the key store " + file.toAbsolutePath() + ": "
-                    + e.getMessage() + ". Check gateway.as4.keystore / gateway.as4.truststore and their passwords.", e);
         }
     }
 }
