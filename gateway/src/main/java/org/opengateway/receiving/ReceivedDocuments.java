@@ -5,14 +5,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.Sha256;
+import org.opengateway.tracking.CompanyQuery;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.validation.Finding;
 import org.opengateway.validation.ValidationReport;
@@ -193,35 +192,13 @@ public class ReceivedDocuments {
     }
 
     public ReceivedPage list(UUID companyId, ReceivedFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE company_id = :company");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("company", companyId);
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.sender() != null && !filter.sender().isBlank()) {
-            where.append(" AND sender_participant = :sender");
-            params.put("sender", stored(filter.sender()));
-        }
-        if (filter.from() != null) {
-            where.append(" AND received_at >= :from");
-            params.put("from", FindingRows.startOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND received_at < :to");
-            params.put("to", FindingRows.startOf(filter.to().plusDays(1)));
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM received_document" + where).params(params)
-                .query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<ReceivedRecord> items = jdbc.sql("SELECT " + COLUMNS + " FROM received_document" + where
-                        + " ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(ReceivedDocuments::record)
-                .list();
-        return new ReceivedPage(items, page, size, total);
+        CompanyQuery.Result<ReceivedRecord> result = CompanyQuery.of("received_document", companyId)
+                .equal("status", filter.status() == null ? null : filter.status().name())
+                .equal("sender_participant", filter.sender() == null || filter.sender().isBlank() ? null
+                        : stored(filter.sender()))
+                .receivedBetween(filter.from(), filter.to())
+                .page(jdbc, COLUMNS, ReceivedDocuments::record, page, size);
+        return new ReceivedPage(result.items(), page, size, result.total());
     }
 
     public Optional<UUID> findIdByAs4MessageId(String as4MessageId) {

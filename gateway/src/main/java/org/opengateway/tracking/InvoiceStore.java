@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.validation.Finding;
@@ -107,38 +105,14 @@ public class InvoiceStore {
     }
 
     public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE company_id = :company");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("company", companyId);
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.receiver() != null) {
-            where.append(" AND receiver_participant = :receiver");
-            params.put("receiver", filter.receiver().trim().toLowerCase(Locale.ROOT));
-        }
-        if (filter.invoiceNumber() != null) {
-            where.append(" AND invoice_number = :number");
-            params.put("number", filter.invoiceNumber());
-        }
-        if (filter.from() != null) {
-            where.append(" AND received_at >= :from");
-            params.put("from", FindingRows.startOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND received_at < :to");
-            params.put("to", FindingRows.startOf(filter.to().plusDays(1)));
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM invoice" + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<InvoiceRecord> items = jdbc
-                .sql("SELECT " + COLUMNS + " FROM invoice" + where + " ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .query(InvoiceStore::invoice)
-                .list();
-        return new InvoicePage(items, page, size, total);
+        CompanyQuery.Result<InvoiceRecord> result = CompanyQuery.of("invoice", companyId)
+                .equal("status", filter.status() == null ? null : filter.status().name())
+                .equal("receiver_participant", filter.receiver() == null ? null
+                        : filter.receiver().trim().toLowerCase(Locale.ROOT))
+                .equal("invoice_number", filter.invoiceNumber())
+                .receivedBetween(filter.from(), filter.to())
+                .page(jdbc, COLUMNS, InvoiceStore::invoice, page, size);
+        return new InvoicePage(result.items(), page, size, result.total());
     }
 
     public long countByStatus(InvoiceStatus status) {
