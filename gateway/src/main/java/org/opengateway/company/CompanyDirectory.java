@@ -79,6 +79,15 @@ public class CompanyDirectory {
                 .flatMap(this::findById);
     }
 
+    /** The company that owns a participant ID (each participant belongs to one company at most). */
+    public Optional<Company> findByParticipant(ParticipantId participant) {
+        return jdbc.sql("SELECT company_id FROM company_participant WHERE participant = ?")
+                .param(participant.toString())
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::findById);
+    }
+
     public List<Company> all() {
         return jdbc.sql("SELECT id FROM company ORDER BY created_at, slug").query(UUID.class).list().stream()
                 .map(id -> findById(id).orElseThrow())

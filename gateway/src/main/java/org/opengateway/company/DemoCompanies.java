@@ -71,6 +71,7 @@ public class DemoCompanies implements InitializingBean {
         demo.put(role + ".participant", participant.toString());
         demo.put(role + ".api-key", companies.createApiKey(company.id(), "demo"));
         demo.put(role + ".inbox", folders.inbox(slug).toString());
+        demo.put(role + ".outbox", folders.outbox(slug).toString());
         demo.put(role + ".company-id", company.id().toString());
     }
 

@@ -1,7 +1,9 @@
 package org.opengateway.config;
 
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
 import org.apache.activemq.artemis.core.security.CheckType;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Who may use the embedded broker. The gateway itself (in the same process) may do anything. Over TCP, an ERP system
  * logs in with its company's API key as the password (any user name) and may only submit to
- * {@code gateway.invoices.submit} and use temporary queues for the answers. The operator's own integrations log in with
+ * {@code gateway.invoices.submit}, use temporary queues for the answers, and consume the invoices it received from
+ * the Peppol network from its own queue {@code gateway.invoices.received.<its company id>} (which it may also create,
+ * so it can connect before the first invoice arrives). The operator's own integrations log in with
  * {@code gateway.broker.operator-user} and {@code -password} and may also follow {@code gateway.invoices.events}.
  * The broker's own caches of logins and permissions are off (see {@link EmbeddedBrokerConfiguration}): they are keyed by
  * what the client sends, and would let a client without credentials pass for the gateway's own in-process connection.
@@ -26,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public class BrokerSecurity implements ActiveMQSecurityManager5 {
 
     static final String SUBMIT = "gateway.invoices.submit";
+    /** Followed by the company id: where each company's invoices received from the network wait for it. */
+    public static final String RECEIVED_PREFIX = "gateway.invoices.received.";
     private static final Logger log = LoggerFactory.getLogger(BrokerSecurity.class);
     private static final String GATEWAY = "gateway";
     private static final String OPERATOR = "operator";
@@ -53,7 +59,9 @@ public class BrokerSecurity implements ActiveMQSecurityManager5 {
         var company = password == null ? Optional.<Company>empty()
                 : companies.findByApiKey(password);
         if (company.isPresent()) {
-            return subject(COMPANY + ":" + company.get().slug(), COMPANY);
+            Subject subject = subject(COMPANY + ":" + company.get().slug(), COMPANY);
+            subject.getPrincipals().add(new CompanyPrincipal(company.get().id()));
+            return subject;
         }
         log.warn("Refused a broker login from {}: give your company's API key as the password",
                 connection == null ? "?" : connection.getRemoteAddress());
@@ -67,20 +75,47 @@ public class BrokerSecurity implements ActiveMQSecurityManager5 {
         return switch (role) {
             case GATEWAY -> true;
             case OPERATOR -> checkType != CheckType.MANAGE;
-            case COMPANY -> companyMay(checkType, address);
+            case COMPANY -> companyMay(subject, checkType, address);
             default -> false;
         };
     }
 
-    /** Submit invoices, and receive the answers on a temporary queue of its own; nothing of the gateway's. */
-    private static boolean companyMay(CheckType checkType, String address) {
+    /** The company a broker login acts for. */
+    private record CompanyPrincipal(UUID id) implements Principal {
+        @Override
+        public String getName() {
+            return id.toString();
+        }
+    }
+
+    /**
+     * Submit invoices, receive the answers on a temporary queue of its own, and take its received invoices from its
+     * own queue; nothing else of the gateway's.
+     */
+    private static boolean companyMay(Subject subject, CheckType checkType, String address) {
         if (SUBMIT.equals(address)) {
             return checkType == CheckType.SEND;
+        }
+        if (isOwnReceivedQueue(subject, address)) {
+            return checkType == CheckType.CONSUME || checkType == CheckType.BROWSE
+                    || checkType == CheckType.CREATE_ADDRESS || checkType == CheckType.CREATE_DURABLE_QUEUE;
         }
         boolean gatewayOwned = address == null || address.startsWith("gateway.") || address.startsWith("activemq.")
                 || address.startsWith("$");
         return !gatewayOwned && checkType != CheckType.MANAGE && checkType != CheckType.CREATE_DURABLE_QUEUE
                 && checkType != CheckType.DELETE_DURABLE_QUEUE;
+    }
+
+    /** The address may come fully qualified ("address::queue"); both parts must be the company's own queue. */
+    private static boolean isOwnReceivedQueue(Subject subject, String address) {
+        Set<CompanyPrincipal> companies = subject.getPrincipals(CompanyPrincipal.class);
+        if (address == null || companies.size() != 1) {
+            return false;
+        }
+        String own = RECEIVED_PREFIX + companies.iterator().next().id();
+        int separator = address.indexOf("::");
+        return separator < 0 ? own.equals(address)
+                : own.equals(address.substring(0, separator)) && own.equals(address.substring(separator + 2));
     }
 
     private static Subject subject(String user, String role) {

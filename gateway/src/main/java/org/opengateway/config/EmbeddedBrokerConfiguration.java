@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded Artemis broker (the default): a persistent journal under the data folder, a TCP listener so ERP
- * systems can submit over the queue (logged in by {@link BrokerSecurity}), and a dead-letter queue for messages that
- * fail again and again.
+ * systems can submit over the queue and take their received invoices (logged in by {@link BrokerSecurity}), and a
+ * dead-letter queue for messages that fail again and again.
  * With {@code spring.artemis.mode=native} an external broker is used instead and none of this applies.
  */
 @Configuration
@@ -38,6 +38,16 @@ public class EmbeddedBrokerConfiguration {
                     .setMaxDeliveryAttempts(5)
                     .setRedeliveryDelay(1000)
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS)));
+            // each company's queue of received invoices is made on first use and stays, empty or not; a message the
+            // company's consumer rolls back stays on its queue (the company cannot read the dead letters)
+            configuration.addAddressSetting(BrokerSecurity.RECEIVED_PREFIX + "#", new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(5000)
+                    .setAutoCreateAddresses(true)
+                    .setAutoCreateQueues(true)
+                    .setAutoDeleteAddresses(false)
+                    .setAutoDeleteQueues(false)
+                    .setAutoDeleteCreatedQueues(false));
             configuration.setJMXManagementEnabled(false);
             configuration.setSecurityEnabled(true);
             configuration.setAuthenticationCacheSize(0);

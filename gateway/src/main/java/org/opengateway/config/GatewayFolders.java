@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The folders under the data folder: {@code inbox/<company>/} where customers drop invoices,
- * {@code archive/<company>/} for taken files and {@code rejected/<company>/} for refused ones with their reports.
+ * {@code archive/<company>/} for taken files and {@code rejected/<company>/} for refused ones with their reports, and
+ * {@code outbox/<company>/} where the gateway puts the invoices the company received from the Peppol network.
  */
 @Component
 public class GatewayFolders {
@@ -39,9 +40,13 @@ public class GatewayFolders {
         return dataDir.resolve("rejected").resolve(company);
     }
 
+    public Path outbox(String company) {
+        return dataDir.resolve("outbox").resolve(company);
+    }
+
     /** Creates a company's folders if they are missing. */
     public void prepare(String company) {
-        for (Path folder : new Path[] {inbox(company), archive(company), rejected(company)}) {
+        for (Path folder : new Path[] {inbox(company), archive(company), rejected(company), outbox(company)}) {
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {

@@ -16,7 +16,9 @@ public record GatewayProperties(
         @DefaultValue Broker broker,
         @DefaultValue Demo demo,
         @DefaultValue As4 as4,
-        @DefaultValue Sending sending) {
+        @DefaultValue Sending sending,
+        @DefaultValue Receiving receiving,
+        @DefaultValue Smp smp) {
 
     public record Intake(
             @DefaultValue("20MB") DataSize maxDocumentSize,
@@ -91,6 +93,31 @@ public record GatewayProperties(
                 @DefaultValue("5") int failures,
                 @DefaultValue("1m") Duration openFor) {
         }
+    }
+
+    /**
+     * Documents received from the Peppol network: how long the AS4 message IDs seen are remembered (phase4's duplicate
+     * check; the received documents themselves stay unique for good).
+     */
+    public record Receiving(@DefaultValue("30d") Duration messageIdRetention) {
+    }
+
+    /**
+     * Our own SMP and the lookups of recipients. {@code keystore} signs our SMP's answers. A lookup asks {@code url}
+     * when set; otherwise, in the local network mode, our own SMP; in the Peppol networks, the SMP that the SML names
+     * in the DNS. {@code truststore} holds the CAs of the certificates that sign SMP answers; when empty, the test
+     * PKI of {@code keystore-sample/} in the local mode, the Peppol SMP CAs (shipped with peppol-commons) otherwise.
+     */
+    public record Smp(
+            @DefaultValue("keystore-sample/smp.p12") Path keystore,
+            @DefaultValue("test-only") String keystorePassword,
+            @DefaultValue("key") String keyAlias,
+            String url,
+            Path truststore,
+            @DefaultValue("test-only") String truststorePassword,
+            @DefaultValue("5m") Duration cacheFor,
+            @DefaultValue("10s") Duration timeout,
+            String technicalContactUrl) {
     }
 
     public Path absoluteDataDir() {

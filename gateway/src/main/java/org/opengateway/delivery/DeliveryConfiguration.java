@@ -9,6 +9,7 @@ import org.opengateway.document.DocumentReader;
 import org.opengateway.tracking.InvoiceStore;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
+import org.opengateway.transport.as4.Phase4Runtime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
+    /** phase4 must be set up (our duplicate manager installed) before anything uses it, hence the runtime here. */
     @Bean
-    As4Sender as4Sender(As4Keys keys, GatewayProperties properties) {
+    As4Sender as4Sender(Phase4Runtime phase4, As4Keys keys, GatewayProperties properties) {
         GatewayProperties.Sending sending = properties.sending();
         if (sending.lease().compareTo(sending.connectTimeout().plus(sending.responseTimeout())) <= 0) {
             throw new IllegalStateException("gateway.sending.lease (" + sending.lease() + ") must be longer than"

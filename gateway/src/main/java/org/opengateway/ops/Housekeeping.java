@@ -1,5 +1,6 @@
 package org.opengateway.ops;
 
+import java.time.Duration;
 import org.opengateway.api.IdempotencyKeys;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.transport.as4.Phase4Runtime;
@@ -28,9 +29,10 @@ public class Housekeeping {
         if (forgotten > 0) {
             log.info("Forgot {} Idempotency-Keys older than {}", forgotten, properties.intake().idempotencyKeyRetention());
         }
-        int messageIds = phase4.forgetOldMessageIds();
+        Duration retention = properties.receiving().messageIdRetention();
+        int messageIds = phase4.forgetMessageIdsOlderThan(retention);
         if (messageIds > 0) {
-            log.info("phase4's duplicate check forgot {} old AS4 message IDs", messageIds);
+            log.info("Forgot {} AS4 message IDs first seen more than {} ago", messageIds, retention);
         }
     }
 }

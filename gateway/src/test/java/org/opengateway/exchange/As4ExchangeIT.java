@@ -51,7 +51,7 @@ class As4ExchangeIT {
                 "--gateway.sending.response-timeout=15s", "--gateway.sending.lease=20s",
                 "--gateway.sending.retry.first-delay=1s", "--gateway.sending.retry.max-delay=3s",
                 "--gateway.sending.circuit.open-for=3s", "--gateway.intake.folder-poll-interval=100",
-                "--gateway.received.delivery-interval=100", "--gateway.test-hooks.as4-response-pause=3s"};
+                "--gateway.receiving.delivery-interval=100", "--gateway.test-hooks.as4-response-pause=3s"};
         a = new Peer("a", jar, root.resolve("a"), fast).with(
                 "--gateway.as4.keystore=" + SampleKeys.file("gateway-a.p12"),
                 "--gateway.demo.sender-org-number=" + A_SENDER, "--gateway.demo.receiver-org-number=" + A_RECEIVER);

@@ -48,11 +48,15 @@ public abstract class GatewayIT {
         registry.add("gateway.broker.port", () -> BROKER_PORT);
         registry.add("gateway.intake.folder-poll-interval", () -> "100");
         registry.add("gateway.events.publish-interval", () -> "100");
+        registry.add("gateway.receiving.delivery-interval", () -> "200");
+        registry.add("gateway.receiving.pickup-check-interval", () -> "500");
         registry.add("gateway.broker.operator-user", () -> OPERATOR_USER);
         registry.add("gateway.broker.operator-password", () -> OPERATOR_PASSWORD);
         // this gateway receives over AS4 as gateway-b of the test PKI
         registry.add("gateway.as4.keystore", () -> SampleKeys.file("gateway-b.p12").toString());
         registry.add("gateway.as4.truststore", () -> SampleKeys.file("truststore.p12").toString());
+        registry.add("gateway.smp.keystore", () -> SampleKeys.file("smp.p12").toString());
+        registry.add("gateway.smp.truststore", () -> SampleKeys.file("truststore.p12").toString());
     }
 
     /** The demo company written to demo.properties on first start: "sender" or "receiver". */
@@ -65,10 +69,11 @@ public abstract class GatewayIT {
         }
         return new DemoCompany(properties.getProperty(role + ".name"), properties.getProperty(role + ".participant"),
                 properties.getProperty(role + ".api-key"), Path.of(properties.getProperty(role + ".inbox")),
-                properties.getProperty(role + ".company-id"));
+                properties.getProperty(role + ".company-id"), Path.of(properties.getProperty(role + ".outbox")));
     }
 
-    public record DemoCompany(String name, String participant, String apiKey, Path inbox, String companyId) {
+    public record DemoCompany(String name, String participant, String apiKey, Path inbox, String companyId,
+            Path outbox) {
     }
 
     protected URI url(String path) {

@@ -1,17 +1,25 @@
 package org.opengateway.transport.as4;
 
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.receiving.ReceivedDocuments;
+import org.opengateway.receiving.ReceiverCheck;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** AS4 receiving: our key, phase4's runtime, the Peppol message processor and the {@code /as4} endpoint. */
 @Configuration(proxyBeanMethods = false)
 public class As4ReceivingConfiguration {
 
     @Bean
-    Phase4Runtime phase4Runtime() {
-        return new Phase4Runtime();
+    SeenAs4MessageIds seenAs4MessageIds(JdbcClient jdbc) {
+        return new SeenAs4MessageIds(jdbc);
+    }
+
+    @Bean
+    Phase4Runtime phase4Runtime(SeenAs4MessageIds seenMessageIds) {
+        return new Phase4Runtime(seenMessageIds);
     }
 
     @Bean
@@ -20,8 +28,9 @@ public class As4ReceivingConfiguration {
     }
 
     @Bean
-    PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceivedDocuments documents) {
-        return new PeppolInboundProcessor(keys.accessPointCaChecker(), documents);
+    PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceiverCheck receivers,
+            ReceivedDocuments documents) {
+        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents);
     }
 
     @Bean

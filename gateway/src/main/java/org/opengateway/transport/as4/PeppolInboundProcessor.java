@@ -34,6 +34,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.wss4j.dom.str.STRParser;
+import org.opengateway.receiving.ReceivedDocument;
+import org.opengateway.receiving.ReceivedDocuments;
+import org.opengateway.receiving.ReceiverCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Node;
@@ -50,21 +53,36 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
     private static final IIdentifierFactory IDENTIFIERS = PeppolIdentifierFactory.INSTANCE;
     private static final Pattern SEAT_ID = Pattern.compile(PeppolIdentifierHelper.REGEX_SEAT_ID);
 
+    /** The error detail Peppol's AS4 profile prescribes for a receiver (or document type) this AP does not serve. */
+    static final String NOT_SERVICED = "PEPPOL:NOT_SERVICED";
+
     private final TrustedCAChecker accessPointCas;
+    private final ReceiverCheck receivers;
     private final ReceivedDocuments documents;
 
-    public PeppolInboundProcessor(TrustedCAChecker accessPointCas, ReceivedDocuments documents) {
+    public PeppolInboundProcessor(TrustedCAChecker accessPointCas, ReceiverCheck receivers,
+            ReceivedDocuments documents) {
         this.accessPointCas = accessPointCas;
+        this.receivers = receivers;
         this.documents = documents;
     }
 
-    /** A message we refuse: the ebMS error to answer with and the reason in plain words. */
+    /**
+     * A message we refuse: the ebMS error to answer with, the reason in plain words, and the error detail when Peppol
+     * prescribes a code for it (then the reason goes in the description).
+     */
     private static final class Refused extends Exception {
         private final EEbmsError error;
+        private final String code;
 
         Refused(EEbmsError error, String reason) {
+            this(error, null, reason);
+        }
+
+        Refused(EEbmsError error, String code, String reason) {
             super(reason, null, false, false);
             this.error = error;
+            this.code = code;
         }
     }
 
@@ -75,14 +93,23 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
         String messageId = userMessage.getMessageInfo().getMessageId();
         try {
             ReceivedDocument document = check(userMessage, attachments, state);
-            documents.store(document);
+            ReceiverCheck.Verdict receiver = receivers.check(document.receiver(), document.documentType(),
+                    document.process());
+            if (!receiver.served()) {
+                throw new Refused(EEbmsError.EBMS_OTHER, NOT_SERVICED, receiver.refusal());
+            }
+            // a message we have already (sent again) is answered with a receipt as well, and not stored twice
+            documents.store(document, receiver.company().id());
             return AS4MessageProcessorResult.createSuccess();
         } catch (Refused refused) {
             log.warn("Refused AS4 message {}: {}", messageId, refused.getMessage());
-            errors.add(refused.error.errorBuilder(state.getLocale())
-                    .refToMessageInError(messageId)
-                    .errorDetail(refused.getMessage())
-                    .build());
+            var error = refused.error.errorBuilder(state.getLocale()).refToMessageInError(messageId);
+            if (refused.code != null) {
+                error.description(refused.getMessage(), state.getLocale()).errorDetail(refused.code);
+            } else {
+                error.errorDetail(refused.getMessage());
+            }
+            errors.add(error.build());
             return AS4MessageProcessorResult.createFailure();
         } catch (RuntimeException e) {
             // for example the database is down: no receipt, so the sender tries again later

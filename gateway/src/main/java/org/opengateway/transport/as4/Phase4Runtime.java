@@ -1,40 +1,52 @@
 package org.opengateway.transport.as4;
 
-import com.helger.phase4.config.AS4Configuration;
+import com.helger.phase4.duplicate.IAS4DuplicateManager;
+import com.helger.phase4.mgr.AS4ManagerFactoryInMemory;
 import com.helger.phase4.mgr.MetaAS4Manager;
 import com.helger.scope.mgr.ScopeManager;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
  * phase4's global state, which lives once per JVM (a given of the library, not ours): its global scope, which holds
- * its managers (P-Modes, profiles, the AS4 message IDs seen lately for its duplicate check). Begun with the
- * application context and ended with it.
+ * its managers (P-Modes, profiles, the AS4 message IDs seen). Begun with the application context and ended with it.
+ * The managers are phase4's in-memory ones, except the duplicate check: {@link SeenAs4MessageIds}, in the database.
  *
  * <p>phase4's own clean-up job ({@code AS4ServerInitializer}) needs a servlet-style global scope and its own Quartz
- * scheduler; instead our housekeeping calls {@link #forgetOldMessageIds()}.
+ * scheduler; instead our housekeeping calls {@link #forgetMessageIdsOlderThan(Duration)}.
  */
 public class Phase4Runtime implements DisposableBean {
 
     private final boolean ownsScope;
 
-    public Phase4Runtime() {
+    public Phase4Runtime(SeenAs4MessageIds seenMessageIds) {
         ownsScope = !ScopeManager.isGlobalScopePresent();
+        // the factory is read when phase4 makes its managers, i.e. when its global scope first needs them
+        MetaAS4Manager.setFactory(new AS4ManagerFactoryInMemory() {
+            @Override
+            public IAS4DuplicateManager createDuplicateManager() {
+                return seenMessageIds;
+            }
+        });
         if (ownsScope) {
             ScopeManager.onGlobalBegin("gateway-phase4");
         }
-        MetaAS4Manager.getInstance();
+        if (MetaAS4Manager.getIncomingDuplicateMgr() != seenMessageIds) {
+            throw new IllegalStateException("phase4 was started in this JVM before the gateway, with a duplicate check"
+                    + " of its own; the gateway needs its database-backed one. Start phase4 only through the gateway.");
+        }
     }
 
     /**
-     * Lets phase4 forget the AS4 message IDs it saw longer ago than {@code phase4.incoming.duplicatedisposal.minutes}
-     * (its in-memory duplicate check); the database keeps every received message ID for good.
+     * Lets phase4's duplicate check (our table) forget the AS4 message IDs first seen longer ago than
+     * {@code retention}. The received documents themselves stay unique for good.
      *
      * @return how many it forgot
      */
-    public int forgetOldMessageIds() {
-        OffsetDateTime before = MetaAS4Manager.getTimestampMgr().getCurrentDateTime()
-                .minusMinutes(AS4Configuration.getIncomingDuplicateDisposalMinutes());
+    public int forgetMessageIdsOlderThan(Duration retention) {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
         return MetaAS4Manager.getIncomingDuplicateMgr().evictAllItemsBefore(before).size();
     }
 

@@ -1,4 +1,4 @@
-package org.opengateway.transport.as4;
+package org.opengateway.receiving;
 
 /**
  * A business document that arrived over AS4, as checked by the Peppol rules and before it is stored.

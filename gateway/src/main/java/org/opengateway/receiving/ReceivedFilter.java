@@ -1,0 +1,10 @@
+package org.opengateway.receiving;
+
+import java.time.LocalDate;
+
+/**
+ * What a list of received documents is narrowed to; null fields do not narrow. {@code from} and {@code to} are dates
+ * of receipt (UTC, both included); {@code sender} a participant ID such as "0007:5567321707".
+ */
+public record ReceivedFilter(ReceivedStatus status, String sender, LocalDate from, LocalDate to) {
+}
