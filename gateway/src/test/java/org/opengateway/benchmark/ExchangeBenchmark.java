@@ -18,10 +18,12 @@ import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.messaging.http.BasicHttpPoster;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
+import com.helger.phase4.mgr.MetaAS4Manager;
 import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.peppol.Phase4PeppolSender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import com.helger.security.certificate.TrustedCAChecker;
+import com.helger.scope.mgr.ScopeManager;
 import com.helger.security.revocation.ERevocationCheckMode;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -72,7 +74,6 @@ import org.opengateway.testing.SampleKeys;
 import org.opengateway.testing.TestInvoices;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4ReceivingServlet;
-import org.opengateway.transport.as4.Phase4Runtime;
 import org.opengateway.transport.pki.TestPki;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Node;
@@ -416,7 +417,9 @@ public final class ExchangeBenchmark {
                 .setLevel(Level.WARN);
         // Tomcat and the JDK's XML signature log through java.util.logging (a warning per message for the latter)
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        Phase4Runtime phase4 = new Phase4Runtime();
+        // phase4's global state as phase4 sets it up itself: its in-memory managers, duplicate check included
+        ScopeManager.onGlobalBegin("exchange-benchmark");
+        MetaAS4Manager.getInstance();
         Path base = Files.createTempDirectory("exchange-bench-phase4-");
         Tomcat tomcat = receiver(base);
         SharedClientPoster sharedPoster = options.sharedHttpClient() ? new SharedClientPoster() : null;
@@ -466,7 +469,7 @@ public final class ExchangeBenchmark {
             }
             tomcat.stop();
             tomcat.destroy();
-            phase4.destroy();
+            ScopeManager.onGlobalEnd();
             GatewayProcess.deleteRecursively(base);
         }
     }
