@@ -68,6 +68,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
+import org.opengateway.GatewayApplication;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.crash.GatewayProcess;
 import org.opengateway.testing.SampleKeys;
@@ -115,10 +116,11 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dbenchmark.warmup=300           invoices sent first, not measured, per part
  * -Dbenchmark.timeout=120          seconds a client waits for one invoice to arrive before counting a timeout
  * -Dbenchmark.parts=gateway,phase4 which parts to run
- * -Dbenchmark.phase4.transformer-factory=jdk
- *                                  jdk: bare phase4 runs with javax.xml.transform.TransformerFactory set to the
- *                                  JDK's own, as the gateway does; lookup: unset, so every new TransformerFactory
- *                                  is looked up on the classpath (and is Saxon's, which is on it)
+ * -Dbenchmark.phase4.factories=gateway
+ *                                  gateway: bare phase4 runs with the factory settings the gateway makes at start
+ *                                  ({@link GatewayApplication#preferBuiltInFactories()}); lookup: without them, so
+ *                                  every new TransformerFactory and Jakarta Mail StreamProvider is looked up on the
+ *                                  classpath (and the TransformerFactory is Saxon's, which is on it)
  * -Dbenchmark.phase4.shared-http-client=false
  *                                  true: bare phase4 posts through one shared HTTP client (kept-alive connections)
  *                                  instead of phase4's default of a new client, and so a new connection, per send
@@ -138,11 +140,10 @@ public final class ExchangeBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PeppolIdentifierFactory IDS = PeppolIdentifierFactory.INSTANCE;
-    private static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
+    private static final List<String> FACTORY_SETTINGS = List.of("javax.xml.transform.TransformerFactory",
+            "jakarta.mail.util.StreamProvider");
     /** USER_HZ of Linux, the unit of /proc/<pid>/stat: 100 on every usual kernel build. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
-    private static final String JDK_TRANSFORMER_FACTORY =
-            "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl";
 
     // demo companies: A's sender sends to B's receiver (B's sender and A's receiver are not used)
     private static final String A_SENDER = "5567321707";
@@ -162,13 +163,13 @@ public final class ExchangeBenchmark {
 
     /** The options of one run. */
     private record Options(int invoices, int clients, int warmup, Duration timeout, String parts,
-            boolean jdkTransformerFactory, boolean sharedHttpClient) {
+            boolean gatewayFactories, boolean sharedHttpClient) {
 
         static Options fromSystemProperties() {
             return new Options(intOption("benchmark.invoices", 3000), intOption("benchmark.clients", 8),
                     intOption("benchmark.warmup", 300), Duration.ofSeconds(intOption("benchmark.timeout", 120)),
                     System.getProperty("benchmark.parts", "gateway,phase4"),
-                    !"lookup".equals(System.getProperty("benchmark.phase4.transformer-factory", "jdk")),
+                    !"lookup".equals(System.getProperty("benchmark.phase4.factories", "gateway")),
                     Boolean.getBoolean("benchmark.phase4.shared-http-client"));
         }
     }
@@ -408,10 +409,9 @@ public final class ExchangeBenchmark {
     // ---------------------------------------------------------------- part 2: bare phase4
 
     private static Part barePhase4(Options options, String run) throws Exception {
-        if (options.jdkTransformerFactory()) {
-            System.setProperty(TRANSFORMER_FACTORY, JDK_TRANSFORMER_FACTORY);
-        } else {
-            System.clearProperty(TRANSFORMER_FACTORY);
+        FACTORY_SETTINGS.forEach(System::clearProperty);
+        if (options.gatewayFactories()) {
+            GatewayApplication.preferBuiltInFactories();
         }
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
@@ -458,8 +458,8 @@ public final class ExchangeBenchmark {
                     exchange, cpu);
             List<String> jvm = List.of("sender+receiver: this JVM (" + thisJvmOptions() + "), Tomcat "
                     + org.apache.catalina.util.ServerInfo.getServerNumber() + " defaults, "
-                    + TRANSFORMER_FACTORY + "=" + System.getProperty(TRANSFORMER_FACTORY, "(unset: looked up)")
-                    + ", " + (sharedPoster == null ? "phase4's default HTTP poster (a new client per send)"
+                    + FACTORY_SETTINGS.stream().map(p -> p + "=" + System.getProperty(p, "(unset: looked up)"))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ", " + (sharedPoster == null ? "phase4's default HTTP poster (a new client per send)"
                             : "one shared HTTP client"));
             return new Part("bare phase4 (Phase4PeppolSender -> As4ReceivingServlet, accept without storing)", jvm,
                     warm, measured);
