@@ -121,8 +121,8 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dbenchmark.phase4.factories=gateway
  *                                  gateway: bare phase4 runs with the factory settings the gateway makes at start
  *                                  ({@link GatewayApplication#preferBuiltInFactories()}); lookup: without them, so
- *                                  every new TransformerFactory and Jakarta Mail StreamProvider is looked up on the
- *                                  classpath (and the TransformerFactory is Saxon's, which is on it)
+ *                                  every new TransformerFactory is looked up on the classpath (and is Saxon's,
+ *                                  which is on it)
  * -Dbenchmark.phase4.shared-http-client=false
  *                                  true: bare phase4 posts through one shared HTTP client (kept-alive connections)
  *                                  instead of phase4's default of a new client, and so a new connection, per send
@@ -142,8 +142,7 @@ public final class ExchangeBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PeppolIdentifierFactory IDS = PeppolIdentifierFactory.INSTANCE;
-    private static final List<String> FACTORY_SETTINGS = List.of("javax.xml.transform.TransformerFactory",
-            "jakarta.mail.util.StreamProvider");
+    private static final List<String> FACTORY_SETTINGS = List.of("javax.xml.transform.TransformerFactory");
     /** USER_HZ of Linux, the unit of /proc/<pid>/stat: 100 on every usual kernel build. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
