@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        preferBuiltInFactories();
         if (args.length > 0 && args[0].equals("validate")) {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(ValidateCommand.main(Arrays.copyOfRange(args, 1, args.length)));
@@ -29,5 +30,28 @@ public class GatewayApplication {
             System.exit(0);
         }
         SpringApplication.run(GatewayApplication.class, args);
+    }
+
+    /**
+     * phase4 makes a new TransformerFactory for every AS4 message it writes (the outgoing message, the receipt).
+     * Without this property each one is looked up on the classpath, which scans every jar, and finds Saxon's (there
+     * for validation), which is costly to create. Measured with {@code ExchangeBenchmark}: 40% of the CPU of a bare
+     * phase4 round trip (135 ms per invoice, 78 ms with the property) and 10-12% of each gateway's CPU samples.
+     * Serialising needs no XSLT 2 or 3, so the JDK's own factory will do, and it is found from any class loader;
+     * validation is not affected, it calls Saxon through s9api. An operator's own {@code -D} setting is kept.
+     *
+     * <p>Jakarta Mail's StreamProvider is looked up the same way for every message (8-14% of each gateway's CPU
+     * samples), but is not named here: with {@code jakarta.mail.util.StreamProvider} set, a thread whose context
+     * class loader cannot see the implementation fails every MIME message instead of falling back.
+     */
+    public static void preferBuiltInFactories() {
+        setUnlessGiven("javax.xml.transform.TransformerFactory",
+                "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 }
