@@ -29,6 +29,7 @@ public class GatewayApplication {
                     + " (key store password: " + TestPki.PASSWORD + ")");
             System.exit(0);
         }
+        nameMailStreamProvider();
         SpringApplication.run(GatewayApplication.class, args);
     }
 
@@ -40,13 +41,29 @@ public class GatewayApplication {
      * Serialising needs no XSLT 2 or 3, so the JDK's own factory will do, and it is found from any class loader;
      * validation is not affected, it calls Saxon through s9api. An operator's own {@code -D} setting is kept.
      *
-     * <p>Jakarta Mail's StreamProvider is looked up the same way for every message (8-14% of each gateway's CPU
-     * samples), but is not named here: with {@code jakarta.mail.util.StreamProvider} set, a thread whose context
-     * class loader cannot see the implementation fails every MIME message instead of falling back.
+     * <p>Jakarta Mail's StreamProvider, see {@link #nameMailStreamProvider()}, is not named here, since a host such as
+     * the benchmark's embedded Tomcat may run phase4 on threads that cannot see it.
      */
     public static void preferBuiltInFactories() {
         setUnlessGiven("javax.xml.transform.TransformerFactory",
                 "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+    }
+
+    /**
+     * phase4 builds every AS4 message as MIME, and Jakarta Mail looks its StreamProvider up with a ServiceLoader for
+     * every MIME part, which scans the jars of the packed application each time: 17% of the sending gateway's CPU and
+     * 6% of the receiving one's (JFR, {@code ExchangeBenchmark}). Named, it is loaded once. Set only when the gateway
+     * runs as its own application, where every thread's class loader is the application's and can see it; with the
+     * property set, a thread that cannot see the class fails every MIME message instead of falling back.
+     */
+    static void nameMailStreamProvider() {
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        try {
+            Class.forName(provider, false, Thread.currentThread().getContextClassLoader());
+            setUnlessGiven("jakarta.mail.util.StreamProvider", provider);
+        } catch (ClassNotFoundException e) {
+            // another Jakarta Mail implementation: leave it to the lookup
+        }
     }
 
     private static void setUnlessGiven(String property, String value) {
