@@ -29,4 +29,11 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem badRequest(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }
+
+    /** The paging every list takes: page from 0, up to 500 items a page. */
+    public static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw badRequest("page must be 0 or more, and size between 1 and 500.");
+        }
+    }
 }

@@ -154,9 +154,7 @@ public class InvoiceApi {
             @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ApiProblem.badRequest("page must be 0 or more, and size between 1 and 500.");
-        }
+        ApiProblem.checkPage(page, size);
         InvoicePage result = invoices.list(company.id(),
                 new InvoiceFilter(status, receiver, invoiceNumber, from, to), page, size);
         return new InvoiceJson.Page(result.items().stream().map(InvoiceJson.Summary::of).toList(),

@@ -44,9 +44,7 @@ public class ReceivedApi {
             @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw ApiProblem.badRequest("page must be 0 or more, and size between 1 and 500.");
-        }
+        ApiProblem.checkPage(page, size);
         ReceivedPage result = received.list(company.id(), new ReceivedFilter(status, sender, from, to), page, size);
         return new ReceivedJson.Page(result.items().stream().map(ReceivedJson.Summary::of).toList(),
                 result.page(), result.size(), result.total());
