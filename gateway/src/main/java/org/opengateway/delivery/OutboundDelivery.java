@@ -80,7 +80,7 @@ public class OutboundDelivery {
     }
 
     private Deliveries.Outcome decide(DeliveryClaim claim) {
-        InvoiceRecord invoice = invoices.find(claim.companyId(), claim.invoiceId()).orElseThrow().invoice();
+        InvoiceRecord invoice = invoices.record(claim.companyId(), claim.invoiceId()).orElseThrow();
         byte[] original = invoices.original(claim.companyId(), claim.invoiceId()).orElseThrow();
         InvoiceDocument document = reader.read(original);
         String documentType = document.kind().peppolDocumentTypeId(invoice.customizationId());

@@ -89,11 +89,15 @@ public class InvoiceStore {
     }
 
     public Optional<InvoiceDetails> find(UUID companyId, UUID id) {
+        return record(companyId, id).map(invoice -> new InvoiceDetails(invoice, history(id), findings(id)));
+    }
+
+    /** The invoice's record alone, without its history and findings. */
+    public Optional<InvoiceRecord> record(UUID companyId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invoice WHERE company_id = ? AND id = ?")
                 .params(companyId, id)
                 .query(InvoiceStore::invoice)
-                .optional()
-                .map(invoice -> new InvoiceDetails(invoice, history(id), findings(id)));
+                .optional();
     }
 
     public Optional<byte[]> original(UUID companyId, UUID id) {
