@@ -99,7 +99,8 @@ public class As4Sender {
         };
     }
 
-    private static SendOutcome fromErrors(Ebms3SignalMessage signal, byte[] response) {
+    /** What an AS4 error answer means for the invoice: a duplicate counts as delivered; some errors say "not now". */
+    static SendOutcome fromErrors(Ebms3SignalMessage signal, byte[] response) {
         List<Ebms3Error> errors = signal == null ? List.of() : signal.getError();
         for (Ebms3Error error : errors) {
             if (saysDuplicate(error)) {

@@ -112,9 +112,10 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
             errors.add(error.build());
             return AS4MessageProcessorResult.createFailure();
         } catch (RuntimeException e) {
-            // for example the database is down: no receipt, so the sender tries again later
+            // for example the database is down: no receipt, so the sender tries again later. DeliveryFailure, not
+            // Other, so that a sender (ours does) can tell "not now" from "not this message"
             log.error("Could not store AS4 message {}", messageId, e);
-            errors.add(EEbmsError.EBMS_OTHER.errorBuilder(state.getLocale())
+            errors.add(EEbmsError.EBMS_DELIVERY_FAILURE.errorBuilder(state.getLocale())
                     .refToMessageInError(messageId)
                     .errorDetail("The receiving access point could not store the message; please send it again later.")
                     .build());

@@ -2,6 +2,9 @@ package org.opengateway.transport.as4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.helger.phase4.ebms3header.Ebms3Error;
+import com.helger.phase4.ebms3header.Ebms3MessageInfo;
+import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.scope.mgr.ScopeManager;
 import com.helger.security.certificate.TrustedCAChecker;
 import com.helger.security.revocation.ERevocationCheckMode;
@@ -83,6 +86,37 @@ class As4SenderTest {
         assertThat(failed.kind()).isEqualTo(FailureKind.UNREACHABLE);
         assertThat(failed.kind().isTransient()).isTrue();
         assertThat(failed.detail()).contains("127.0.0.1:" + closed).contains("could not be reached");
+    }
+
+    @Test
+    void anAs4ErrorAnswerIsReadAsDuplicateNotNowOrRejected() {
+        SendOutcome duplicate = As4Sender.fromErrors(answer("EBMS:0004",
+                "Another message with the same ID was already received (this is a duplicate)"), new byte[] {1});
+        assertThat(duplicate).isInstanceOf(SendOutcome.Delivered.class);
+        assertThat(((SendOutcome.Delivered) duplicate).alreadyReceived()).isTrue();
+
+        SendOutcome notNow = As4Sender.fromErrors(answer("EBMS:0202",
+                "The receiving access point could not store the message; please send it again later."), null);
+        assertThat(((Failed) notNow).kind()).isEqualTo(FailureKind.RECEIVER_BUSY);
+        assertThat(((Failed) notNow).kind().isTransient()).isTrue();
+
+        SendOutcome rejected = As4Sender.fromErrors(answer("EBMS:0004", "PEPPOL:NOT_SERVICED"), null);
+        assertThat(((Failed) rejected).kind()).isEqualTo(FailureKind.REJECTED_BY_RECEIVER);
+        assertThat(((Failed) rejected).kind().isTransient()).isFalse();
+        assertThat(((Failed) rejected).errorCode()).isEqualTo("EBMS:0004");
+        assertThat(((Failed) rejected).detail()).contains("EBMS:0004").contains("PEPPOL:NOT_SERVICED");
+    }
+
+    private static Ebms3SignalMessage answer(String code, String detail) {
+        Ebms3MessageInfo info = new Ebms3MessageInfo();
+        info.setMessageId(UUID.randomUUID() + "@receiver");
+        Ebms3Error error = new Ebms3Error();
+        error.setErrorCode(code);
+        error.setErrorDetail(detail);
+        Ebms3SignalMessage signal = new Ebms3SignalMessage();
+        signal.setMessageInfo(info);
+        signal.addError(error);
+        return signal;
     }
 
     private static As4Sender sender() {
