@@ -1,5 +1,6 @@
 package org.opengateway.transport.pki;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +15,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengateway.crash.GatewayProcess;
@@ -85,9 +87,10 @@ class PeppolModeIT {
         try (GatewayProcess gateway = GatewayProcess.start(GatewayProcess.locateJar(), dataDir,
                 GatewayProcess.freePort(), GatewayProcess.freePort(), "gateway.log",
                 "--gateway.network=peppol-production")) {
-            long end = System.nanoTime() + START.toNanos();
-            while (gateway.isAlive() && System.nanoTime() < end) {
-                TimeUnit.MILLISECONDS.sleep(200);
+            try {
+                await().atMost(START).pollInterval(Duration.ofMillis(200)).until(() -> !gateway.isAlive());
+            } catch (ConditionTimeoutException stillRunning) {
+                // reported below, with the end of its log
             }
             String log = Files.readString(gateway.log());
             assertTrue(!gateway.isAlive(), "still running:\n" + gateway.logTail(40));
@@ -99,25 +102,29 @@ class PeppolModeIT {
         }
     }
 
-    private static JsonNode awaitUp(GatewayProcess gateway, HttpClient https, URI health) throws Exception {
-        long end = System.nanoTime() + START.toNanos();
-        String last = "";
-        while (System.nanoTime() < end) {
-            assertTrue(gateway.isAlive(), "The gateway exited:\n" + gateway.logTail(60));
-            try {
-                HttpResponse<String> response = https.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                last = response.body();
-                JsonNode json = JsonMapper.builder().build().readTree(last);
-                if ("UP".equals(json.path("status").asString(""))) {
-                    return json;
+    private static JsonNode awaitUp(GatewayProcess gateway, HttpClient https, URI health) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        AtomicReference<JsonNode> up = new AtomicReference<>();
+        try {
+            await().atMost(START).pollInterval(Duration.ofMillis(300)).until(() -> {
+                assertTrue(gateway.isAlive(), "The gateway exited:\n" + gateway.logTail(60));
+                try {
+                    HttpResponse<String> response = https.send(HttpRequest.newBuilder(health)
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    last.set(response.body());
+                    JsonNode json = JsonMapper.builder().build().readTree(response.body());
+                    up.set(json);
+                    return "UP".equals(json.path("status").asString(""));
+                } catch (IOException notYet) {
+                    last.set(notYet.toString());
+                    return false;
                 }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            TimeUnit.MILLISECONDS.sleep(300);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Not UP over HTTPS within " + START + ": " + last.get() + "\n"
+                    + gateway.logTail(60), e);
         }
-        throw new AssertionError("Not UP over HTTPS within " + START + ": " + last + "\n" + gateway.logTail(60));
+        return up.get();
     }
 
     private static int plainHttpStatus(URI uri) throws InterruptedException {
@@ -129,15 +136,13 @@ class PeppolModeIT {
         }
     }
 
-    private static void awaitLog(GatewayProcess gateway, String text) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.readString(gateway.log()).contains(text)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
+    private static void awaitLog(GatewayProcess gateway, String text) {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.readString(gateway.log()).contains(text));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No log line with '" + text + "':\n" + gateway.logTail(40), e);
         }
-        throw new AssertionError("No log line with '" + text + "':\n" + gateway.logTail(40));
     }
 
     private static SSLContext trusting(TestCertificates.Issued tls) throws Exception {
