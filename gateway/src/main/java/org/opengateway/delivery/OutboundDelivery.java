@@ -1,7 +1,6 @@
 package org.opengateway.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.opengateway.document.InvoiceDocument;
 import org.opengateway.tracking.InvoiceRecord;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
+import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
 import org.opengateway.transport.as4.OutboundMessage;
 import org.opengateway.transport.as4.SendOutcome;
@@ -116,7 +116,7 @@ public class OutboundDelivery {
         SendOutcome outcome = sender.send(message);
         if (outcome instanceof Delivered delivered) {
             circuits.answered(endpoint);
-            String accessPoint = commonName(found.certificate());
+            String accessPoint = As4Keys.commonName(found.certificate());
             String reason = "Delivered to the access point " + accessPoint + " at " + endpoint + "; its signed receipt "
                     + delivered.receiptMessageId() + " is kept as proof."
                     + (delivered.alreadyReceived() ? " It had received this message from an earlier attempt whose"
@@ -164,16 +164,6 @@ public class OutboundDelivery {
             case CANNOT_BUILD_MESSAGE -> "The gateway could not build the AS4 message.";
             case LOOKUP_FAILED, UNREACHABLE, RECEIVER_BUSY -> "The receiving access point could not be reached.";
         };
-    }
-
-    private static String commonName(X509Certificate certificate) {
-        String name = certificate.getSubjectX500Principal().getName();
-        for (String part : name.split(",")) {
-            if (part.trim().startsWith("CN=")) {
-                return part.trim().substring(3);
-            }
-        }
-        return name;
     }
 
     private static OffsetDateTime now() {

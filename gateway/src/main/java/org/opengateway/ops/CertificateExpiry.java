@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.DistinguishedNames;
 import org.opengateway.transport.pki.OwnCertificate;
 import org.opengateway.transport.pki.OwnCertificates;
 import org.slf4j.Logger;
@@ -60,16 +58,7 @@ public class CertificateExpiry {
 
         /** "CN=POP000123" when the subject has a common name, else the whole subject. */
         private String shortName() {
-            try {
-                for (Rdn rdn : new LdapName(subject).getRdns()) {
-                    if (rdn.getType().equalsIgnoreCase("CN")) {
-                        return "CN=" + rdn.getValue();
-                    }
-                }
-            } catch (InvalidNameException e) {
-                // the whole subject then
-            }
-            return subject;
+            return DistinguishedNames.attribute(subject, "CN").map(cn -> "CN=" + cn).orElse(subject);
         }
     }
 

@@ -7,10 +7,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.transport.pki.DistinguishedNames;
 import org.opengateway.transport.pki.KeyStoreFiles;
 import org.opengateway.transport.pki.NetworkTrust;
 
@@ -81,16 +79,8 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ne
         return trust.accessPointCaChecker();
     }
 
-    static String commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-            return "";
-        } catch (InvalidNameException e) {
-            return "";
-        }
+    /** The CN of a certificate's subject; for an access point, its seat ID. */
+    public static String commonName(X509Certificate certificate) {
+        return DistinguishedNames.attribute(certificate.getSubjectX500Principal().getName(), "CN").orElse("");
     }
 }

@@ -11,11 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * Recognises the public test keys of {@code keystore-sample/}, which must never serve in a Peppol network: by the
@@ -98,17 +94,7 @@ public final class SampleKeyDetector {
     }
 
     private static boolean isTestPkiName(String name) {
-        try {
-            for (Rdn rdn : new LdapName(name).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("O") && rdn.getValue().toString()
-                        .equalsIgnoreCase(TestPki.ORGANISATION_NAME)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (InvalidNameException e) {
-            return name.toLowerCase(Locale.ROOT).contains(TestPki.ORGANISATION_NAME.toLowerCase(Locale.ROOT));
-        }
+        return DistinguishedNames.attribute(name, "O").map(TestPki.ORGANISATION_NAME::equalsIgnoreCase).orElse(false);
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate ca) {
