@@ -1,6 +1,5 @@
 package org.opengateway.transport.as4;
 
-import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.security.certificate.TrustedCAChecker;
 import java.security.GeneralSecurityException;
@@ -52,7 +51,7 @@ public record As4Keys(KeyStore keyStore, String keyAlias, char[] keyPassword, Ne
 
     /** Signs, verifies, encrypts and decrypts for phase4 with our key and the trust store of our network. */
     public IAS4CryptoFactory cryptoFactory() {
-        return new AS4CryptoFactoryInMemoryKeyStore(keyStore, keyAlias, keyPassword, trust.accessPointTrustStore());
+        return new KeyCachingCryptoFactory(keyStore, keyAlias, keyPassword, trust.accessPointTrustStore());
     }
 
     /** The trust store WSS4J checks signatures against (that of our network). */
