@@ -1,8 +1,15 @@
 package org.opengateway.tracking;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +35,10 @@ public class InvoiceEventPublisher {
     private record Pending(long seq, UUID invoiceId, String status, String reason, OffsetDateTime at) {
     }
 
+    /** What an event tells of its invoice besides its state. */
+    private record Invoice(UUID companyId, String invoiceNumber) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JmsTemplate topic;
@@ -42,7 +53,10 @@ public class InvoiceEventPublisher {
         this.topic.setPubSubDomain(true);
     }
 
-    /** Sends a batch of unsent events; returns how many. */
+    /**
+     * Sends a batch of unsent events; returns how many. The batch and its invoices are read in two queries, sent in one
+     * JMS session and marked sent in one update, all in one transaction.
+     */
     public int publishPending() {
         Integer sent = transactions.execute(tx -> {
             List<Pending> pending = jdbc.sql("SELECT seq, invoice_id, status, reason, at FROM invoice_event"
@@ -51,31 +65,65 @@ public class InvoiceEventPublisher {
                     .query((rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
                     .list();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            for (Pending event : pending) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("id", event.invoiceId().toString());
-                jdbc.sql("SELECT company_id, invoice_number FROM invoice WHERE id = ?")
-                        .param(event.invoiceId())
-                        .query(rs -> {
-                            body.put("company", rs.getObject(1, UUID.class).toString());
-                            body.put("invoiceNumber", rs.getString(2));
-                        });
-                body.put("status", event.status());
-                body.put("at", event.at().toString());
-                body.put("reason", event.reason());
-                String text = json.writeValueAsString(body);
-                topic.send(TOPIC, session -> {
-                    var message = session.createTextMessage(text);
-                    message.setStringProperty("invoiceId", event.invoiceId().toString());
-                    message.setStringProperty("company", String.valueOf(body.get("company")));
-                    message.setStringProperty("status", event.status());
-                    return message;
-                });
-                jdbc.sql("UPDATE invoice_event SET published_at = ? WHERE seq = ?").params(now, event.seq()).update();
+            if (pending.isEmpty()) {
+                return 0;
             }
+            Map<UUID, Invoice> invoices = invoicesOf(pending);
+            topic.execute(session -> {
+                MessageProducer producer = session.createProducer(session.createTopic(TOPIC));
+                try {
+                    for (Pending event : pending) {
+                        producer.send(message(session, event, invoices.get(event.invoiceId())));
+                    }
+                } finally {
+                    producer.close();
+                }
+                return null;
+            }, true);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            jdbc.sql("UPDATE invoice_event SET published_at = ? WHERE seq IN (" + placeholders(pending.size()) + ")")
+                    .params(parameters(now, pending))
+                    .update();
             return pending.size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    private Map<UUID, Invoice> invoicesOf(List<Pending> events) {
+        List<Object> ids = events.stream().map(Pending::invoiceId).distinct().map(Object.class::cast).toList();
+        Map<UUID, Invoice> invoices = new HashMap<>();
+        jdbc.sql("SELECT id, company_id, invoice_number FROM invoice WHERE id IN (" + placeholders(ids.size()) + ")")
+                .params(ids)
+                .query(rs -> {
+                    invoices.put(rs.getObject(1, UUID.class), new Invoice(rs.getObject(2, UUID.class),
+                            rs.getString(3)));
+                });
+        return invoices;
+    }
+
+    private TextMessage message(Session session, Pending event, Invoice invoice) throws JMSException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", event.invoiceId().toString());
+        body.put("company", invoice.companyId().toString());
+        body.put("invoiceNumber", invoice.invoiceNumber());
+        body.put("status", event.status());
+        body.put("at", event.at().toString());
+        body.put("reason", event.reason());
+        TextMessage message = session.createTextMessage(json.writeValueAsString(body));
+        message.setStringProperty("invoiceId", event.invoiceId().toString());
+        message.setStringProperty("company", invoice.companyId().toString());
+        message.setStringProperty("status", event.status());
+        return message;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static List<Object> parameters(OffsetDateTime now, List<Pending> pending) {
+        List<Object> parameters = new ArrayList<>(pending.size() + 1);
+        parameters.add(now);
+        pending.forEach(event -> parameters.add(event.seq()));
+        return parameters;
     }
 }
