@@ -8,14 +8,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The claims on shared inbox files, and the repository the intake route's read lock names ({@code #inboxClaims}). */
+/**
+ * Several nodes on one database: the leases of the scheduled jobs ({@code clusterJobs}, asked by the timer routes), the
+ * claims on shared inbox files, and the repository the intake route's read lock names ({@code #inboxClaims}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
     @Bean
+    ClusterJobs clusterJobs(JdbcClient jdbc, NodeIdentity node, ClusterProperties properties) {
+        return new ClusterJobs(jdbc, node.name(), properties.jobLease());
+    }
+
+    @Bean
     InboxClaims inboxFileClaims(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc,
             NodeIdentity node) {
-        return new InboxClaims(dataSource, transactions, jdbc, node);
+        return new InboxClaims(dataSource, transactions, jdbc, node.name());
     }
 
     @Bean

@@ -5,13 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.opengateway.config.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Decides which node of the cluster runs a scheduled job, with a lease per job in the table {@code job_lease}: a
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
  * two nodes never hold it at once. The times are the database's, so the nodes' clocks need not agree. The timer routes
  * ask here before each run; every scheduled job that must run once in the cluster goes through this class.
  */
-@Component
 public class ClusterJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
@@ -31,10 +28,14 @@ public class ClusterJobs implements DisposableBean {
     private final Set<String> heldWhileRunning = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    public ClusterJobs(JdbcClient jdbc, NodeIdentity node, ClusterProperties properties) {
+    /**
+     * @param node this node's name
+     * @param lease how long a continuous job stays with this node after its last run
+     */
+    public ClusterJobs(JdbcClient jdbc, String node, Duration lease) {
         this.jdbc = jdbc;
-        this.node = node.name();
-        this.lease = properties.jobLease();
+        this.node = node;
+        this.lease = lease;
     }
 
     /**

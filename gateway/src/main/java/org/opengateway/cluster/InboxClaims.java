@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.opengateway.config.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +25,10 @@ public class InboxClaims {
     private final String node;
     private final JdbcMessageIdRepository repository;
 
-    public InboxClaims(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc, NodeIdentity node) {
+    /** Makes the repository for this node ({@code node} its name) and drops the claims it held before a restart. */
+    public InboxClaims(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc, String node) {
         this.jdbc = jdbc;
-        this.node = node.name();
+        this.node = node;
         // Camel passes (processor name, file path[, time]); the processor name is this node, so a node sees and
         // removes its own claims only, and the INSERT that finds another node's row adds nothing (the file is skipped)
         this.repository = new JdbcMessageIdRepository(dataSource, transactions, this.node);

@@ -9,8 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns {@code gateway.data-dir} into an absolute path before anything reads it, so the H2 URL,
- * the broker journal and the folders all agree however the operator wrote it. Does the same for
- * {@code gateway.cluster.shared-dir} (the folders several nodes share), which is the data folder when not set.
+ * the broker journal and the folders all agree however the operator wrote it.
  */
 public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
@@ -18,9 +17,7 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty("gateway.data-dir", "./data");
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
-        String shared = environment.getProperty("gateway.cluster.shared-dir", "");
-        String sharedAbsolute = shared.isBlank() ? absolute : Path.of(shared).toAbsolutePath().normalize().toString();
-        environment.getPropertySources().addFirst(new MapPropertySource("gatewayDataDir",
-                Map.of("gateway.data-dir", absolute, "gateway.cluster.shared-dir", sharedAbsolute)));
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("gatewayDataDir", Map.of("gateway.data-dir", absolute)));
     }
 }
