@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,18 +51,28 @@ class ClusterDatabaseIT {
             ClusterJobs jobs, HikariDataSource pool) {
     }
 
+    private record Nodes(Node a, Node b) {
+    }
+
+    /** Runs the test once on a fresh H2 database and once on a fresh PostgreSQL one (when a server is given). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    @interface OnH2AndPostgresql {
+    }
+
     @AfterEach
     void close() {
         threads.shutdownNow();
         pools.forEach(HikariDataSource::close);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @OnH2AndPostgresql
     void twoNodesNeverClaimTheSameInvoiceAndALockedRowIsSkippedNotWaitedFor(String database) throws Exception {
-        Node[] nodes = twoNodes(database);
-        Node a = nodes[0];
-        Node b = nodes[1];
+        Nodes nodes = twoNodes(database);
+        Node a = nodes.a();
+        Node b = nodes.b();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Set<UUID> all = acceptedInvoices(a, 120, now);
 
@@ -86,7 +100,7 @@ class ClusterDatabaseIT {
         // then both take the rest as fast as they can
         CyclicBarrier start = new CyclicBarrier(2);
         List<Future<Set<UUID>>> runs = new ArrayList<>();
-        for (Node node : nodes) {
+        for (Node node : List.of(a, b)) {
             runs.add(threads.submit(() -> {
                 start.await();
                 Set<UUID> taken = new HashSet<>();
@@ -113,12 +127,11 @@ class ClusterDatabaseIT {
                 .as("one attempt per invoice").isEqualTo(all.size());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @OnH2AndPostgresql
     void anInvoiceWhoseLeaseEndedGoesToTheOtherNodeAndTheFirstCannotRecordItsOutcome(String database) {
-        Node[] nodes = twoNodes(database);
-        Node a = nodes[0];
-        Node b = nodes[1];
+        Nodes nodes = twoNodes(database);
+        Node a = nodes.a();
+        Node b = nodes.b();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID invoice = acceptedInvoices(a, 1, now).iterator().next();
         DeliveryClaim first = a.transactions().execute(tx ->
@@ -137,16 +150,15 @@ class ClusterDatabaseIT {
         assertThat(recorded).as("a lost its lease").isFalse();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @OnH2AndPostgresql
     void oneNodeAtATimeRunsAJobAndAStoppedNodeHandsItOver(String database) throws Exception {
-        Node[] nodes = twoNodes(database);
-        Node a = nodes[0];
-        Node b = nodes[1];
+        Nodes nodes = twoNodes(database);
+        Node a = nodes.a();
+        Node b = nodes.b();
         CyclicBarrier together = new CyclicBarrier(2);
         for (int round = 0; round < 30; round++) {
             List<Future<Boolean>> asks = new ArrayList<>();
-            for (Node node : nodes) {
+            for (Node node : List.of(a, b)) {
                 asks.add(threads.submit(() -> {
                     together.await();
                     return node.jobs().onOneNode("publisher");
@@ -172,12 +184,11 @@ class ClusterDatabaseIT {
         assertThat(a.jobs().oncePer("short", 60_000)).isFalse();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"h2", "postgresql"})
+    @OnH2AndPostgresql
     void eachInboxFileIsClaimedByOneNodeAndARestartedNodeDropsItsOldClaims(String database) throws Exception {
-        Node[] nodes = twoNodes(database);
-        InboxClaims a = claims(nodes[0]);
-        InboxClaims b = claims(nodes[1]);
+        Nodes nodes = twoNodes(database);
+        InboxClaims a = claims(nodes.a());
+        InboxClaims b = claims(nodes.b());
         List<String> files = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             files.add("/shared/inbox/acme/invoice-" + i + ".xml");
@@ -209,14 +220,14 @@ class ClusterDatabaseIT {
         assertThat(owner.repository().remove(file)).isTrue();
         assertThat(other.repository().add(file)).as("a file whose claim was dropped can be taken again").isTrue();
 
-        claims(nodes[0]); // node a restarts: what it held before is free again
-        assertThat(nodes[1].jdbc().sql("SELECT COUNT(*) FROM inbox_claim WHERE node = ?").param(nodes[0].name())
+        claims(nodes.a()); // node a restarts: what it held before is free again
+        assertThat(nodes.b().jdbc().sql("SELECT COUNT(*) FROM inbox_claim WHERE node = ?").param(nodes.a().name())
                 .query(Long.class).single()).isZero();
-        assertThat(nodes[1].jdbc().sql("SELECT COUNT(*) FROM inbox_claim WHERE node = ?").param(nodes[1].name())
+        assertThat(nodes.b().jdbc().sql("SELECT COUNT(*) FROM inbox_claim WHERE node = ?").param(nodes.b().name())
                 .query(Long.class).single()).as("b's claims stay").isEqualTo(other == b ? byB.size() + 1 : byB.size() - 1);
     }
 
-    private Node[] twoNodes(String database) {
+    private Nodes twoNodes(String database) {
         String url;
         String user;
         String password;
@@ -233,7 +244,7 @@ class ClusterDatabaseIT {
         }
         Node a = node("node-a", url, user, password);
         Flyway.configure().dataSource(a.pool()).locations("classpath:db/migration").load().migrate();
-        return new Node[] {a, node("node-b", url, user, password)};
+        return new Nodes(a, node("node-b", url, user, password));
     }
 
     private Node node(String name, String url, String user, String password) {

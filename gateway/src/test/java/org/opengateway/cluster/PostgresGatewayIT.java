@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * sends each over AS4 to its own endpoint and delivers it to the demo receiver; an Idempotency-Key answers a repeat
  * with the first answer; the AS4 message IDs seen, the received documents and the job leases are in PostgreSQL.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PostgresGatewayIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
