@@ -129,7 +129,10 @@ public class Deliveries {
         return true;
     }
 
-    /** After a restart, the leases this node held before are given up at once instead of waiting for them to end. */
+    /**
+     * The leases this node holds are given up at once instead of waiting for them to end: after a restart (by its
+     * persisted node name), and when it stops with sends under way.
+     */
     public int releaseLeasesOf(String node, OffsetDateTime now) {
         return jdbc.sql("UPDATE delivery SET due_at = ? WHERE in_flight = TRUE AND claimed_by = ? AND done = FALSE")
                 .params(now, node)

@@ -2,6 +2,7 @@ package org.opengateway.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
+import org.opengateway.cluster.ClusterJobs;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.config.NodeIdentity;
 import org.opengateway.directory.RecipientLookup;
@@ -42,7 +43,7 @@ public class DeliveryConfiguration {
 
     @Bean
     OutboundDispatcher outboundDispatcher(Deliveries deliveries, OutboundDelivery delivery,
-            GatewayProperties properties, NodeIdentity node) {
-        return new OutboundDispatcher(deliveries, delivery, properties.sending(), node.name());
+            GatewayProperties properties, NodeIdentity node, ClusterJobs jobs) {
+        return new OutboundDispatcher(deliveries, delivery, properties.sending(), node.name(), jobs);
     }
 }

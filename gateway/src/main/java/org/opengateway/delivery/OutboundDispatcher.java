@@ -1,5 +1,6 @@
 package org.opengateway.delivery;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.opengateway.cluster.ClusterJobs;
 import org.opengateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
 public class OutboundDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+    private static final Duration BACKFILL_LEASE = Duration.ofMinutes(5);
 
     private final Deliveries deliveries;
     private final OutboundDelivery delivery;
@@ -33,7 +36,7 @@ public class OutboundDispatcher implements DisposableBean {
     private volatile boolean stopping;
 
     public OutboundDispatcher(Deliveries deliveries, OutboundDelivery delivery, GatewayProperties.Sending settings,
-            String node) {
+            String node, ClusterJobs jobs) {
         this.deliveries = deliveries;
         this.delivery = delivery;
         this.settings = settings;
@@ -42,11 +45,14 @@ public class OutboundDispatcher implements DisposableBean {
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(settings.parallel(),
                 task -> new Thread(task, "sender-" + threads.incrementAndGet()));
-        for (java.util.UUID invoice : deliveries.acceptedWithoutDelivery()) {
-            try {
-                deliveries.schedule(invoice, now());
-            } catch (org.springframework.dao.DuplicateKeyException anotherNodeFirst) {
-                // scheduled meanwhile
+        // one node of those starting together schedules the invoices accepted before sending existed
+        if (jobs.oncePer("delivery-backfill", BACKFILL_LEASE.toMillis())) {
+            for (java.util.UUID invoice : deliveries.acceptedWithoutDelivery()) {
+                try {
+                    deliveries.schedule(invoice, now());
+                } catch (org.springframework.dao.DuplicateKeyException anotherNodeFirst) {
+                    // scheduled meanwhile
+                }
             }
         }
         int released = deliveries.releaseLeasesOf(node, now());
@@ -93,15 +99,19 @@ public class OutboundDispatcher implements DisposableBean {
         }
     }
 
-    /** Stops taking work and lets the attempts under way finish (their outcome is recorded). */
+    /**
+     * Stops taking work and lets the attempts under way finish (their outcome is recorded). Attempts that do not
+     * finish in time are handed back: their leases end now, so another node sends them at once.
+     */
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
         senders.shutdown();
         if (!senders.awaitTermination(settings.responseTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("Stopped with sends still under way; their leases end and another node (or this one, restarted)"
-                    + " sends them again");
             senders.shutdownNow();
+            int handedBack = deliveries.releaseLeasesOf(node, now());
+            log.warn("Stopped with {} sends still under way; they are handed back and another node (or this one,"
+                    + " restarted) sends them again, with the same AS4 message IDs", handedBack);
         }
     }
 

@@ -43,7 +43,7 @@ public class OversizedOriginals {
         String name = submission.channel().name().toLowerCase(java.util.Locale.ROOT) + "-upload.xml";
         Kept kept = keep(submission.company().slug(), name, submission.content(), rest, limit);
         return intake.refuseOversized(submission.channel(), submission.company(), submission.sourceName(),
-                kept.size(), kept.sha256(), limit, folders.dataDir().relativize(kept.path()).toString());
+                kept.size(), kept.sha256(), limit, folders.sharedRoot().relativize(kept.path()).toString());
     }
 
     public record Kept(Path path, long size, String sha256, boolean truncated) {

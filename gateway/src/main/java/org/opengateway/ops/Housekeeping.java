@@ -2,13 +2,18 @@ package org.opengateway.ops;
 
 import java.time.Duration;
 import org.opengateway.api.IdempotencyKeys;
+import org.opengateway.cluster.ClusterProperties;
+import org.opengateway.cluster.InboxClaims;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.transport.as4.Phase4Runtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Periodic clean-ups; each is a plain statement that several nodes may run at the same time. */
+/**
+ * Periodic clean-ups. One node of the cluster runs them each hour (the route asks {@code ClusterJobs}); each is a plain
+ * statement all the same, harmless should two nodes run it.
+ */
 @Component
 public class Housekeeping {
 
@@ -17,11 +22,16 @@ public class Housekeeping {
     private final IdempotencyKeys idempotencyKeys;
     private final GatewayProperties properties;
     private final Phase4Runtime phase4;
+    private final InboxClaims inboxClaims;
+    private final ClusterProperties cluster;
 
-    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4) {
+    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4,
+            InboxClaims inboxClaims, ClusterProperties cluster) {
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
         this.phase4 = phase4;
+        this.inboxClaims = inboxClaims;
+        this.cluster = cluster;
     }
 
     public void run() {
@@ -33,6 +43,11 @@ public class Housekeeping {
         int messageIds = phase4.forgetMessageIdsOlderThan(retention);
         if (messageIds > 0) {
             log.info("Forgot {} AS4 message IDs first seen more than {} ago", messageIds, retention);
+        }
+        int claims = inboxClaims.forgetOlderThan(cluster.inboxClaimTimeout());
+        if (claims > 0) {
+            log.warn("Dropped {} claims on inbox files older than {}: the node that made them stopped and has not"
+                    + " come back; the files are taken again", claims, cluster.inboxClaimTimeout());
         }
     }
 }

@@ -48,12 +48,12 @@ public class CompanyOutbox {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        return folders.dataDir().relativize(target).toString().replace('\\', '/');
+        return folders.sharedRoot().relativize(target).toString().replace('\\', '/');
     }
 
-    /** Whether the file written earlier (a path under the data folder) is still there. */
+    /** Whether the file written earlier (a path under the folder of the outboxes) is still there. */
     public boolean stillThere(String file) {
-        return Files.exists(folders.dataDir().resolve(file));
+        return Files.exists(folders.sharedRoot().resolve(file));
     }
 
     /**

@@ -248,6 +248,29 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the gateway to die", e);
         }
+        forgetOnExit();
+    }
+
+    /**
+     * SIGTERM, as an operator stops the gateway: it shuts down gracefully (hands back its work). Waits until it has
+     * exited.
+     */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The gateway " + process.pid() + " did not stop within 120 s of SIGTERM."
+                        + " End of " + log + ":\n" + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the gateway to stop", e);
+        }
+        forgetOnExit();
+    }
+
+    /** The process is gone: nothing to kill when the test JVM exits. */
+    private void forgetOnExit() {
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
