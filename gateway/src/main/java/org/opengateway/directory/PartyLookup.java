@@ -5,6 +5,7 @@ import com.helger.peppolid.IParticipantIdentifier;
 import com.helger.peppolid.factory.PeppolIdentifierFactory;
 import com.helger.peppolid.peppol.PeppolIdentifierHelper;
 import com.helger.smpclient.exception.SMPClientException;
+import com.helger.smpclient.exception.SMPClientNotFoundException;
 import com.helger.smpclient.peppol.SMPClientReadOnly;
 import com.helger.smpclient.url.SMPDNSResolutionException;
 import com.helger.xsds.peppol.smp1.EndpointType;
@@ -12,6 +13,7 @@ import com.helger.xsds.peppol.smp1.ProcessType;
 import com.helger.xsds.peppol.smp1.ServiceGroupType;
 import com.helger.xsds.peppol.smp1.ServiceInformationType;
 import com.helger.xsds.peppol.smp1.SignedServiceMetadataType;
+import java.net.ConnectException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +116,14 @@ public class PartyLookup {
         RecipientLookup.prepare(client, network.trustStore(), network.timeout());
         String smp = client.getSMPHostURI();
         try {
-            ServiceGroupType group = client.getServiceGroupOrNull(id);
-            if (group == null) {
+            ServiceGroupType group;
+            try {
+                group = client.getServiceGroup(id);
+            } catch (SMPClientNotFoundException e) {
+                // the SMP client reports a refused connection as "not found" too
+                if (RecipientLookup.cause(e, ConnectException.class)) {
+                    throw e;
+                }
                 return answer(participant, PartyAnswer.Reach.NOT_REGISTERED, null, List.of(), participant
                         + " is not registered in Peppol: its SMP " + smp + " does not know it.");
             }
@@ -134,7 +142,8 @@ public class PartyLookup {
         } catch (SMPClientException e) {
             log.warn("Party lookup of {} at {} failed: {}", participant, smp, e.toString());
             return answer(participant, PartyAnswer.Reach.LOOKUP_FAILED, null, List.of(), "Could not ask the SMP "
-                    + smp + " about " + participant + " (" + e.getMessage() + "). This is usually temporary: try"
+                    + smp + " about " + participant + " (" + (RecipientLookup.cause(e, ConnectException.class)
+                            ? "it could not be reached" : e.getMessage()) + "). This is usually temporary: try"
                     + " again later.");
         }
     }

@@ -233,7 +233,7 @@ public class RecipientLookup {
                 && participant.toString().equals(id.getValue().trim().toLowerCase(Locale.ROOT));
     }
 
-    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    static boolean cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
