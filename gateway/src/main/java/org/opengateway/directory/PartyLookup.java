@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Whether and how a party can receive: on this gateway (a company of ours registered as a recipient), elsewhere in
  * Peppol (its SMP, found through the SML or the configured SMP, lists document types and endpoints), or not at all.
- * Answers are cached (see {@link PartyLookupCache}); failed lookups are not.
+ * The SMP's answers are cached (see {@link PartyLookupCache}); failed lookups are not.
  */
 public class PartyLookup {
 
@@ -67,18 +67,25 @@ public class PartyLookup {
         this.cache = cache;
     }
 
-    /** How the participant can receive; from the cache when it was asked within the cache time. */
+    /**
+     * How the participant can receive. What our own database knows (our companies, the local SML) is read fresh each
+     * time; what an SMP or the SML's DNS said comes from the cache when it was asked within the cache time.
+     */
     public PartyAnswer find(ParticipantId participant) {
+        Optional<PartyAnswer> local = askOurselves(participant);
+        if (local.isPresent()) {
+            return local.get();
+        }
         Optional<PartyAnswer> cached = cache.get(participant);
         if (cached.isPresent()) {
             return cached.get();
         }
-        PartyAnswer answer = ask(participant);
+        PartyAnswer answer = askSmp(participant);
         cache.put(participant, answer);
         return answer;
     }
 
-    private PartyAnswer ask(ParticipantId participant) {
+    private Optional<PartyAnswer> askOurselves(ParticipantId participant) {
         Optional<String> ours = jdbc.sql("SELECT c.name FROM recipient_participant r JOIN company c ON c.id = r.company_id"
                         + " WHERE r.participant = ?")
                 .param(participant.toString()).query(String.class).optional();
@@ -87,15 +94,15 @@ public class PartyLookup {
                     .map(row -> new PartyAnswer.Service(row.documentTypeScheme() + "::" + row.documentType(),
                             row.processScheme() + "::" + row.process(), ourAs4Endpoint.get(), AS4))
                     .toList();
-            return answer(participant, PartyAnswer.Reach.THIS_GATEWAY, ours.get(), services,
-                    ours.get() + " receives on this gateway.");
+            return Optional.of(answer(participant, PartyAnswer.Reach.THIS_GATEWAY, ours.get(), services,
+                    ours.get() + " receives on this gateway."));
         }
         if (network.localSml().isPresent() && !network.localSml().get().isRegistered(participant)) {
-            return answer(participant, PartyAnswer.Reach.NOT_REGISTERED, null, List.of(), "No SMP of the local"
-                    + " network knows " + participant + ": it cannot receive over Peppol. Send it another way, e.g. by"
-                    + " e-mail.");
+            return Optional.of(answer(participant, PartyAnswer.Reach.NOT_REGISTERED, null, List.of(), "No SMP of the"
+                    + " local network knows " + participant + ": it cannot receive over Peppol. Send it another way,"
+                    + " e.g. by e-mail."));
         }
-        return askSmp(participant);
+        return Optional.empty();
     }
 
     private PartyAnswer askSmp(ParticipantId participant) {

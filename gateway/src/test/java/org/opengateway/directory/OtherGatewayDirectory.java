@@ -40,6 +40,14 @@ public final class OtherGatewayDirectory {
         return lookup;
     }
 
+    /** Whether the cached answer for the participant expires between these times from now. */
+    public boolean cacheExpiresWithin(org.opengateway.document.ParticipantId participant, Duration from, Duration to) {
+        var now = java.time.OffsetDateTime.now();
+        return jdbc.sql("SELECT COUNT(*) FROM party_lookup_cache WHERE participant = ? AND expires_at > ?"
+                        + " AND expires_at < ?")
+                .params(participant.toString(), now.plus(from), now.plus(to)).query(Long.class).single() == 1;
+    }
+
     /** How many answers its cache holds. */
     public long cachedAnswers() {
         return jdbc.sql("SELECT COUNT(*) FROM party_lookup_cache").query(Long.class).single();
