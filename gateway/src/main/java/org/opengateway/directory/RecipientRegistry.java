@@ -140,12 +140,18 @@ public class RecipientRegistry implements ReceiverSetup {
         return !registered.isEmpty();
     }
 
+    /**
+     * For the demo companies. Runs without a transaction of its own (a call within this class), so that a demo
+     * company stays published in our SMP even when the SML of a Peppol network refuses it.
+     */
     @Override
     public void receiveWithDefaults(Company company) {
         try {
             register(company, List.of(), List.of());
         } catch (Refused e) {
-            log.warn("Company '{}' could not be registered as a recipient: {}", company.slug(), e.getMessage());
+            log.warn("Company '{}' is published in our SMP but not registered in the SML: {} Register it again with"
+                    + " PUT /api/v1/companies/{}/recipient once that is fixed.", company.slug(), e.getMessage(),
+                    company.id());
         }
     }
 
