@@ -32,11 +32,14 @@ public class DemoCompanies implements InitializingBean {
     private final CompanyDirectory companies;
     private final GatewayFolders folders;
     private final GatewayProperties properties;
+    private final ReceiverSetup receivers;
 
-    public DemoCompanies(CompanyDirectory companies, GatewayFolders folders, GatewayProperties properties) {
+    public DemoCompanies(CompanyDirectory companies, GatewayFolders folders, GatewayProperties properties,
+            ReceiverSetup receivers) {
         this.companies = companies;
         this.folders = folders;
         this.properties = properties;
+        this.receivers = receivers;
     }
 
     @Override
@@ -65,6 +68,8 @@ public class DemoCompanies implements InitializingBean {
     private void add(Map<String, String> demo, String role, String slug, String name, String orgNumber) {
         ParticipantId participant = new ParticipantId("0007", orgNumber);
         Company company = companies.register(slug, name, orgNumber, List.of(participant));
+        // the demo companies receive at once, so the demo invoice can go from the one to the other
+        receivers.receiveWithDefaults(company);
         folders.prepare(slug);
         demo.put(role + ".name", name);
         demo.put(role + ".org-number", orgNumber);

@@ -2,7 +2,15 @@ package org.opengateway.directory;
 
 import com.helger.peppol.sml.ESML;
 import java.net.URI;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.KeyStore;
+import java.util.Optional;
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.config.NetworkMode;
+import org.opengateway.document.ParticipantId;
+import org.opengateway.transport.pki.KeyStoreFiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.opengateway.config.PublicAddress;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.pki.NetworkTrust;
@@ -28,12 +36,68 @@ public class DirectoryConfiguration {
     }
 
     @Bean
-    RecipientLookup recipientLookup(GatewayProperties properties, PublicAddress address, SmpKeys keys) {
+    RecipientLookup recipientLookup(GatewayProperties properties, SmpLocator locator, SmpKeys keys) {
         GatewayProperties.Smp smp = properties.smp();
-        return new RecipientLookup(locator(properties, address), keys.trustStore(), smp.cacheFor(), smp.timeout());
+        return new RecipientLookup(locator, keys.trustStore(), smp.cacheFor(), smp.timeout());
     }
 
-    private static SmpLocator locator(GatewayProperties properties, PublicAddress address) {
+    /** In the local network our SMP registers in a table; in the Peppol networks in the SML, with the SMP key. */
+    @Bean
+    SmlRegistration smlRegistration(GatewayProperties properties, DirectorySettings settings, JdbcClient jdbc) {
+        if (properties.network() == NetworkMode.LOCAL) {
+            return new LocalSml(jdbc);
+        }
+        DirectorySettings.Sml sml = settings.sml();
+        ESML network = properties.network() == NetworkMode.PEPPOL_TEST ? ESML.DIGIT_TEST : ESML.DIGIT_PRODUCTION;
+        URL url;
+        try {
+            url = sml.url() == null || sml.url().isBlank() ? network.getManageParticipantIdentifierEndpointAddress()
+                    : URI.create(sml.url().trim()).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("gateway.directory.sml.url '" + sml.url() + "' is not a valid URL.", e);
+        }
+        if (sml.smpId() == null || sml.smpId().isBlank()) {
+            return new SmlRegistration() {
+                @Override
+                public void register(ParticipantId participant) throws SmlException {
+                    throw new SmlException("Cannot register " + participant + " in the SML: our SMP has no SMP ID."
+                            + " Set gateway.directory.sml.smp-id to the ID your SMP was registered under at "
+                            + url + ".", null);
+                }
+
+                @Override
+                public void remove(ParticipantId participant) throws SmlException {
+                    register(participant);
+                }
+
+                @Override
+                public String describe() {
+                    return "the SML at " + url + " (no SMP ID set)";
+                }
+            };
+        }
+        GatewayProperties.Smp smp = properties.smp();
+        KeyStore keys = KeyStoreFiles.read(smp.keystore(), smp.keystorePassword(), "gateway.smp.keystore");
+        return new PeppolSml(url, sml.smpId().trim(), keys, smp.keystorePassword(), sml.timeout());
+    }
+
+    @Bean
+    PartyLookup partyLookup(JdbcClient jdbc, AcceptedDocumentTypes accepted, PublicAddress address,
+            GatewayProperties properties, SmpLocator locator, SmpKeys keys, SmlRegistration sml,
+            PartyLookupCache cache) {
+        // a fixed SMP answers for itself; otherwise the local network's SML says who is registered
+        Optional<LocalSml> localSml = sml instanceof LocalSml local && !fixedSmp(properties) ? Optional.of(local)
+                : Optional.empty();
+        var network = new PartyLookup.Network(locator, keys.trustStore(), properties.smp().timeout(), localSml);
+        return new PartyLookup(jdbc, accepted, () -> address.as4Endpoint().toString(), network, cache);
+    }
+
+    private static boolean fixedSmp(GatewayProperties properties) {
+        return properties.smp().url() != null && !properties.smp().url().isBlank();
+    }
+
+    @Bean
+    SmpLocator smpLocator(GatewayProperties properties, PublicAddress address) {
         String url = properties.smp().url();
         if (url != null && !url.isBlank()) {
             URI fixed = URI.create(url.trim());

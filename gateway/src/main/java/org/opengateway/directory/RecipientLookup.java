@@ -123,12 +123,7 @@ public class RecipientLookup {
             return new LookupResult.NotRegistered("The recipient " + participant + " is not registered in Peppol: no"
                     + " SMP knows it (" + locator.describe() + " has no DNS entry for it).");
         }
-        client.setTrustStore(trustStore);
-        client.setVerifySignature(true);
-        client.setSecureValidation(true);
-        Timeout wait = Timeout.of(timeout);
-        client.httpClientSettings().setConnectTimeout(wait).setResponseTimeout(wait).setConnectionRequestTimeout(wait)
-                .setRetryCount(0);
+        prepare(client, trustStore, timeout);
         String smp = client.getSMPHostURI();
         try {
             SignedServiceMetadataType metadata = client.getServiceMetadata(receiver, documentType, null);
@@ -138,6 +133,16 @@ public class RecipientLookup {
         } catch (SMPClientException e) {
             return failed(e, participant, smp);
         }
+    }
+
+    /** Every answer's signature checked against the SMP trust store; no retries, and no longer than the timeout. */
+    static void prepare(SMPClientReadOnly client, KeyStore trustStore, Duration timeout) {
+        client.setTrustStore(trustStore);
+        client.setVerifySignature(true);
+        client.setSecureValidation(true);
+        Timeout wait = Timeout.of(timeout);
+        client.httpClientSettings().setConnectTimeout(wait).setResponseTimeout(wait).setConnectionRequestTimeout(wait)
+                .setRetryCount(0);
     }
 
     /** A 404 for the document type: the participant may be unknown altogether, or only not for this document type. */
@@ -228,7 +233,7 @@ public class RecipientLookup {
                 && participant.toString().equals(id.getValue().trim().toLowerCase(Locale.ROOT));
     }
 
-    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+    static boolean cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
