@@ -152,7 +152,7 @@ public class MonthlyReporting {
             log.info("Sent the {} of {} (attempt {})", claim.kind(), claim.month(), claim.attempt());
         } else {
             Failed failed = (Failed) outcome;
-            OffsetDateTime next = finished.plus(retryAfter(claim.attempt()));
+            OffsetDateTime next = finished.plus(retryAfter(claim.attempt(), settings.firstRetry(), settings.maxRetry()));
             reports.failed(claim, "Attempt " + claim.attempt() + " failed: " + failed.detail() + " It is tried again"
                     + " at " + next + ", and again until it is sent.", next, finished);
             log.warn("Sending the {} of {} failed (attempt {}), next attempt at {}: {}", claim.kind(), claim.month(),
@@ -162,12 +162,12 @@ public class MonthlyReporting {
     }
 
     /** The first wait, doubled after each failure, up to the longest. */
-    Duration retryAfter(int attempt) {
-        Duration wait = settings.firstRetry();
-        for (int i = 1; i < attempt && wait.compareTo(settings.maxRetry()) < 0; i++) {
+    static Duration retryAfter(int attempt, Duration first, Duration longest) {
+        Duration wait = first;
+        for (int i = 1; i < attempt && wait.compareTo(longest) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
+        return wait.compareTo(longest) > 0 ? longest : wait;
     }
 
     private static String line(Finding finding) {

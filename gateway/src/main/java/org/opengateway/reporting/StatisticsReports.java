@@ -1,7 +1,6 @@
 package org.opengateway.reporting;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
@@ -193,9 +192,5 @@ final class StatisticsReports {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();
-    }
-
-    static String text(byte[] report) {
-        return new String(report, StandardCharsets.UTF_8);
     }
 }
