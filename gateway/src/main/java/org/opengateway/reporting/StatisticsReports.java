@@ -80,17 +80,15 @@ final class StatisticsReports {
             endUserCounts(xml, new EndUsers().addAll(items));
             xml.writeEndElement();
             for (var subset : subsets.entrySet()) {
-                Map<String, EndUsers> byKey = new TreeMap<>();
-                Map<String, List<Key>> keys = new TreeMap<>();
+                Map<String, Map.Entry<List<Key>, EndUsers>> byKey = new TreeMap<>();
                 for (ReportingItem item : items) {
-                    List<Key> key = subset.getValue().apply(item);
-                    byKey.computeIfAbsent(key.toString(), k -> new EndUsers()).add(item);
-                    keys.put(key.toString(), key);
+                    List<Key> keys = subset.getValue().apply(item);
+                    byKey.computeIfAbsent(sortKey(keys), k -> Map.entry(keys, new EndUsers())).getValue().add(item);
                 }
-                for (var entry : byKey.entrySet()) {
+                for (var entry : byKey.values()) {
                     xml.writeStartElement("Subset");
                     xml.writeAttribute("type", subset.getKey());
-                    keys(xml, keys.get(entry.getKey()));
+                    keys(xml, entry.getKey());
                     endUserCounts(xml, entry.getValue());
                     xml.writeEndElement();
                 }
@@ -124,11 +122,24 @@ final class StatisticsReports {
 
     /** Counts per key: [incoming, outgoing], sorted by key. */
     private static Map<List<Key>, long[]> tally(List<ReportingItem> items, Function<ReportingItem, List<Key>> key) {
-        Map<List<Key>, long[]> counts = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        Map<String, Map.Entry<List<Key>, long[]>> counts = new TreeMap<>();
         for (ReportingItem item : items) {
-            counts.computeIfAbsent(key.apply(item), k -> new long[2])[item.direction() == Direction.RECEIVED ? 0 : 1]++;
+            List<Key> keys = key.apply(item);
+            counts.computeIfAbsent(sortKey(keys), k -> Map.entry(keys, new long[2]))
+                    .getValue()[item.direction() == Direction.RECEIVED ? 0 : 1]++;
         }
-        return counts;
+        Map<List<Key>, long[]> sorted = new java.util.LinkedHashMap<>();
+        counts.values().forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /** The key's values, joined by a character no identifier holds: what subtotals and subsets are sorted by. */
+    private static String sortKey(List<Key> keys) {
+        StringBuilder text = new StringBuilder();
+        for (Key key : keys) {
+            text.append(key.value()).append('\u0001');
+        }
+        return text.toString();
     }
 
     private static void subtotals(XMLStreamWriter xml, String type, Map<List<Key>, long[]> counts)
