@@ -27,7 +27,7 @@ import org.xml.sax.SAXParseException;
 /**
  * Checks a report against the official Peppol rules, as OpenPeppol publishes them in the phive-rules-peppol artefact:
  * the report's XML schema, then its Schematron (run with the same engine that judges invoices). A report with a
- * fatal finding is not sent.
+ * fatal finding is not sent. The rules are compiled when first needed, once a month, not at every node's start.
  */
 public class ReportValidator {
 
@@ -39,16 +39,18 @@ public class ReportValidator {
     public ReportValidator(Processor saxon) {
         this.saxon = saxon;
         this.runner = new SchematronRunner(saxon);
-        for (ReportKind kind : ReportKind.values()) {
-            schemas.put(kind, schema(kind));
-            rules.put(kind, schematron(kind));
-        }
     }
 
     /** Every finding of the schema and the rules; empty for a valid report. */
     public List<Finding> check(ReportKind kind, byte[] report) {
         List<Finding> findings = new ArrayList<>();
-        Validator validator = schemas.get(kind).newValidator();
+        Schema schema;
+        CompiledLayer layer;
+        synchronized (this) {
+            schema = schemas.computeIfAbsent(kind, ReportValidator::schema);
+            layer = rules.computeIfAbsent(kind, this::schematron);
+        }
+        Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -79,7 +81,7 @@ public class ReportValidator {
             DocumentBuilder builder = saxon.newDocumentBuilder();
             builder.setLineNumbering(true);
             XdmNode document = builder.build(new StreamSource(new ByteArrayInputStream(report)));
-            findings.addAll(runner.run(rules.get(kind), document));
+            findings.addAll(runner.run(layer, document));
         } catch (SaxonApiException e) {
             findings.add(Finding.fatal("XML", "The report is not well-formed XML: " + e.getMessage()));
         }
