@@ -39,6 +39,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.maxDocumentSize = properties.intake().maxDocumentSize().toBytes();
     }
 
+    /** The operator API has its own key, checked by {@link OperatorAccess}. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/operator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
@@ -22,10 +23,12 @@ public class Deliveries {
 
     private final JdbcClient jdbc;
     private final InvoiceStore invoices;
+    private final ReportingItems reporting;
 
-    public Deliveries(JdbcClient jdbc, InvoiceStore invoices) {
+    public Deliveries(JdbcClient jdbc, InvoiceStore invoices, ReportingItems reporting) {
         this.jdbc = jdbc;
         this.invoices = invoices;
+        this.reporting = reporting;
     }
 
     /**
@@ -113,6 +116,10 @@ public class Deliveries {
                 .update();
         if (updated == 0) {
             return false;
+        }
+        if (outcome.status() == InvoiceStatus.DELIVERED) {
+            // counted for Peppol Reporting in the same transaction, so exactly once
+            reporting.recordSent(claim.invoiceId(), outcome.receivingAccessPoint(), now);
         }
         if (outcome.counted()) {
             jdbc.sql("UPDATE delivery_attempt SET finished_at = ?, outcome = ?, endpoint_url = ?, error_code = ?,"

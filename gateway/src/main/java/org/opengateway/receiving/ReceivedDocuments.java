@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.Sha256;
+import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.CompanyQuery;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.validation.Finding;
@@ -39,10 +40,12 @@ public class ReceivedDocuments {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ReportingItems reporting;
 
-    public ReceivedDocuments(JdbcClient jdbc, TransactionTemplate transactions) {
+    public ReceivedDocuments(JdbcClient jdbc, TransactionTemplate transactions, ReportingItems reporting) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.reporting = reporting;
     }
 
     /** What {@link #store} did: stored it now, or had it already (same AS4 message ID, or same sender and SBDH). */
@@ -78,6 +81,7 @@ public class ReceivedDocuments {
                 jdbc.sql("INSERT INTO received_delivery (received_id, attempts, next_attempt_at) VALUES (?, 0, ?)")
                         .params(id, now)
                         .update();
+                reporting.recordReceived(id, document, now); // counted with the stored document, so exactly once
             });
         } catch (DuplicateKeyException raced) {
             // another node stored the same message a moment ago

@@ -33,6 +33,8 @@ public abstract class GatewayIT {
     /** The broker login of the operator's own integrations (made up per run). */
     protected static final String OPERATOR_USER = "operations";
     protected static final String OPERATOR_PASSWORD = java.util.UUID.randomUUID().toString();
+    /** The key of the operator API (made up per run). */
+    protected static final String OPERATOR_API_KEY = "op_" + java.util.UUID.randomUUID();
     /** An accepted invoice goes on to be sent; these are the states it may be in when a test looks. */
     public static final java.util.List<String> ACCEPTED_OR_LATER =
             java.util.List.of("ACCEPTED", "SENDING", "RETRY_SCHEDULED", "DELIVERED");
@@ -52,6 +54,8 @@ public abstract class GatewayIT {
         registry.add("gateway.receiving.pickup-check-interval", () -> "500");
         registry.add("gateway.broker.operator-user", () -> OPERATOR_USER);
         registry.add("gateway.broker.operator-password", () -> OPERATOR_PASSWORD);
+        registry.add("gateway.operator.api-key", () -> OPERATOR_API_KEY);
+        registry.add("gateway.reporting.first-retry", () -> "1s");
         // this gateway receives over AS4 as gateway-b of the test PKI
         registry.add("gateway.as4.keystore", () -> SampleKeys.file("gateway-b.p12").toString());
         registry.add("gateway.as4.truststore", () -> SampleKeys.file("truststore.p12").toString());

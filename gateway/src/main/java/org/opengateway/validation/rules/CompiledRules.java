@@ -48,6 +48,11 @@ public final class CompiledRules {
             this.compileExact = compileExact;
         }
 
+        /** A rule file compiled as published, for rules outside the catalogue (such as the Peppol report rules). */
+        public static CompiledLayer asPublished(String name, XsltExecutable xslt) {
+            return new CompiledLayer(name, xslt, false, () -> xslt);
+        }
+
         public String name() {
             return name;
         }
