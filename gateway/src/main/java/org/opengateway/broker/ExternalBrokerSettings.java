@@ -39,26 +39,37 @@ public final class ExternalBrokerSettings {
         return COMPANY + "-" + company.slug();
     }
 
-    /** The snippet for the given companies: a comment with the users to add, then the three broker.xml sections. */
-    public static String forCompanies(List<Company> companies) {
+    /**
+     * The three sections for the {@code <core>} element of broker.xml: addresses, address settings and security
+     * settings, for the given companies.
+     */
+    public static String brokerXml(List<Company> companies) {
         StringBuilder xml = new StringBuilder();
         xml.append("<!-- Settings of an external Artemis broker for the gateway. Put the three sections below into the\n")
-                .append("     <core> element of broker.xml on every broker of the pair (primary and backup), replacing\n")
-                .append("     sections of the same names. The gateway logs in as a user with the role '").append(GATEWAY)
-                .append("';\n     the operator's own integrations as one with the role '").append(OPERATOR)
-                .append("'. Each company needs a user of its own\n     (choose the passwords; submissions still carry")
-                .append(" the company's API key in the property GatewayApiKey):\n\n");
-        xml.append("       artemis user add --user gateway --password ... --role ").append(GATEWAY).append('\n');
-        xml.append("       artemis user add --user operator --password ... --role ").append(OPERATOR).append('\n');
-        for (Company company : companies) {
-            xml.append("       artemis user add --user ").append(company.slug()).append(" --password ... --role ")
-                    .append(COMPANY).append(',').append(companyRole(company)).append('\n');
-        }
-        xml.append("\n     Written again at every start of the gateway with the companies of that moment. -->\n");
+                .append("     core element of broker.xml on both brokers of the pair (primary and backup), in place of\n")
+                .append("     the sections of the same names. Written again at every start of the gateway, with the\n")
+                .append("     companies of that moment. -->\n");
         addresses(xml);
         addressSettings(xml);
         securitySettings(xml, companies);
         return xml.toString();
+    }
+
+    /**
+     * The {@code artemis user add} commands for the gateway's login, the operator's and one per company (the
+     * operator chooses the passwords; submissions still carry the company's API key in the property GatewayApiKey).
+     */
+    public static String userCommands(List<Company> companies) {
+        StringBuilder commands = new StringBuilder();
+        commands.append("# The broker users the gateway's settings expect. Run in the instance folder of each broker,\n")
+                .append("# with passwords of your choosing.\n");
+        commands.append("bin/artemis user add --user gateway --password ... --role ").append(GATEWAY).append('\n');
+        commands.append("bin/artemis user add --user operator --password ... --role ").append(OPERATOR).append('\n');
+        for (Company company : companies) {
+            commands.append("bin/artemis user add --user ").append(company.slug()).append(" --password ... --role ")
+                    .append(COMPANY).append(',').append(companyRole(company)).append('\n');
+        }
+        return commands.toString();
     }
 
     private static void addresses(StringBuilder xml) {
@@ -121,7 +132,6 @@ public final class ExternalBrokerSettings {
             for (String type : List.of("createAddress", "createDurableQueue", "consume", "browse")) {
                 received.put(type, GATEWAY + "," + companyRole(company));
             }
-            xml.append("  <!-- ").append(company.name().replace("--", "- -")).append(" -->\n");
             setting(xml, BrokerSecurity.RECEIVED_PREFIX + company.id(), received);
         }
         xml.append("</security-settings>\n");
