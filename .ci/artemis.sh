@@ -87,3 +87,4 @@ echo "-Dgateway.test.artemis.url=(tcp://127.0.0.1:$primary_port,tcp://127.0.0.1:
 echo "-Dgateway.test.artemis.user=$user"
 echo "-Dgateway.test.artemis.password=$password"
 echo "-Dgateway.test.artemis.primary=$work/primary"
+echo "-Dgateway.test.artemis.backup=$work/backup"

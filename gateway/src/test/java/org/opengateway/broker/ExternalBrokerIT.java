@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -122,17 +124,7 @@ class ExternalBrokerIT {
             MessageConsumer events = session.createConsumer(session.createTopic(EVENTS));
             MessageConsumer received = session.createConsumer(session.createQueue(receiverQueue()),
                     "invoiceNumber = '" + number + "'");
-            TemporaryQueue replies = session.createTemporaryQueue();
-            TextMessage submission = session.createTextMessage(TestInvoices.invoice(number,
-                    demo.getProperty("sender.participant"), demo.getProperty("receiver.participant")));
-            submission.setStringProperty("GatewayApiKey", demo.getProperty("sender.api-key"));
-            submission.setJMSReplyTo(replies);
-            session.createProducer(session.createQueue(SUBMIT)).send(submission);
-
-            TextMessage reply = (TextMessage) session.createConsumer(replies).receive(60_000);
-            assertThat(reply).as("an answer on the reply queue within 60 s; end of the gateway's log:\n%s",
-                    gateway.logTail(40)).isNotNull();
-            JsonNode answer = JSON.readTree(reply.getText());
+            JsonNode answer = submitAndAwaitTheAnswer(session, number, "sender", "receiver");
             assertThat(answer.path("status").asString()).isEqualTo("ACCEPTED");
             String id = answer.path("id").asString();
 
@@ -157,12 +149,82 @@ class ExternalBrokerIT {
     }
 
     /**
+     * The written settings applied to both brokers, as an operator does, with a user for the demo receiver: that
+     * user may submit (and gets the answer on its temporary queue) and take its own received invoices, and nothing of
+     * the other company's or of the gateway's. The gateway's own login keeps every right.
+     */
+    @Test
+    @Order(2)
+    void theWrittenSettingsLetACompanyUserDoOnlyWhatItMay() throws Exception {
+        artemis.applyBrokerXmlSections(Files.readString(gateway.dataDir().resolve(ExternalBrokerSetupFile.SETTINGS_FILE)));
+        String password = UUID.randomUUID().toString();
+        artemis.addUser("demo-receiver", password, List.of("company", "company-demo-receiver"));
+        String othersQueue = "gateway.invoices.received." + demo.getProperty("sender.company-id");
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(artemis.url());
+        // the brokers read their files again every few seconds, and keep a permission they looked up for a while
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            try (Connection connection = factory.createConnection("demo-receiver", password)) {
+                return refused(connection, session -> session.createConsumer(session.createQueue(othersQueue)));
+            }
+        });
+        try (Connection connection = factory.createConnection("demo-receiver", password)) {
+            connection.start();
+            assertThat(refused(connection, session -> session.createConsumer(session.createQueue(SUBMIT))))
+                    .as("may not read the submissions").isTrue();
+            assertThat(refused(connection, session -> session.createConsumer(session.createTopic(EVENTS))))
+                    .as("may not follow every company's events").isTrue();
+            assertThat(refused(connection, session -> session.createConsumer(session.createQueue(receiverQueue()))))
+                    .as("may take its own received invoices").isFalse();
+
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            JsonNode answer = submitAndAwaitTheAnswer(session, "EXT-USER-" + System.nanoTime(), "receiver", "sender");
+            assertThat(answer.path("status").asString()).isEqualTo("ACCEPTED");
+        }
+        try (Connection connection = artemis.connectionFactory().createConnection()) {
+            assertThat(refused(connection, session -> session.createConsumer(session.createTopic(EVENTS))))
+                    .as("the gateway's login may do everything").isFalse();
+        }
+    }
+
+    /**
+     * Submits an invoice from one demo company ({@code from}: "sender" or "receiver") to the other, as an ERP does,
+     * and answers the gateway's answer from the temporary reply queue.
+     */
+    private static JsonNode submitAndAwaitTheAnswer(Session session, String number, String from, String to)
+            throws JMSException {
+        TemporaryQueue replies = session.createTemporaryQueue();
+        TextMessage submission = session.createTextMessage(TestInvoices.invoice(number,
+                demo.getProperty(from + ".participant"), demo.getProperty(to + ".participant")));
+        submission.setStringProperty("GatewayApiKey", demo.getProperty(from + ".api-key"));
+        submission.setJMSReplyTo(replies);
+        session.createProducer(session.createQueue(SUBMIT)).send(submission);
+        TextMessage reply = (TextMessage) session.createConsumer(replies).receive(60_000);
+        assertThat(reply).as("an answer on the reply queue within 60 s; end of the gateway's log:\n%s",
+                gateway.logTail(40)).isNotNull();
+        return JSON.readTree(reply.getText());
+    }
+
+    private interface SessionStep {
+        void run(Session session) throws JMSException;
+    }
+
+    /** True when the broker refuses the step for want of permission; each try has a session of its own. */
+    private static boolean refused(Connection connection, SessionStep step) throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            step.run(session);
+            return false;
+        } catch (JMSSecurityException e) {
+            return true;
+        }
+    }
+
+    /**
      * The producer behaves as an ERP system should: a send that fails (the one in flight at the failover) is sent
      * again, with the same bytes and the same duplicate ID ({@code _AMQ_DUPL_ID}). Afterwards every submission is
      * exactly one invoice, delivered once to the receiver's queue, and each event was published once.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void everySubmissionIsOneInvoiceAfterThePrimaryBrokerIsKilled() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(artemis.primaryProcess().isPresent(), "The primary broker of "
                 + artemis.primaryInstance() + " no longer runs (an earlier run killed it): start a new pair with"

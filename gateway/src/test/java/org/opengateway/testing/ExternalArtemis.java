@@ -3,22 +3,25 @@ package org.opengateway.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * An external Artemis primary/backup pair that runs outside the tests (the CI starts one with {@code .ci/artemis.sh}),
- * named by the system properties {@code gateway.test.artemis.url} (the failover URL), {@code .user}, {@code .password}
- * and {@code .primary} (the primary's instance folder, with its process id in {@code broker.pid}). Tests that need it
- * are skipped, saying so, when the properties are not set.
+ * named by the system properties {@code gateway.test.artemis.url} (the failover URL), {@code .user}, {@code .password},
+ * {@code .primary} (the primary's instance folder, with its process id in {@code broker.pid}) and {@code .backup} (the
+ * backup's instance folder). Tests that need it are skipped, saying so, when the properties are not set.
  */
-public record ExternalArtemis(String url, String user, String password, Path primaryInstance) {
+public record ExternalArtemis(String url, String user, String password, Path primaryInstance, Path backupInstance) {
 
     private static final String PREFIX = "gateway.test.artemis.";
 
@@ -26,9 +29,50 @@ public record ExternalArtemis(String url, String user, String password, Path pri
     public static ExternalArtemis required() {
         String url = System.getProperty(PREFIX + "url", "");
         assumeTrue(!url.isBlank(), "Needs an external Artemis primary/backup pair: start one with .ci/artemis.sh and"
-                + " pass the properties it prints (-Dgateway.test.artemis.url=... .user .password .primary)");
+                + " pass the properties it prints (-Dgateway.test.artemis.url=... .user .password .primary .backup)");
         return new ExternalArtemis(url, System.getProperty(PREFIX + "user"), System.getProperty(PREFIX + "password"),
-                Path.of(System.getProperty(PREFIX + "primary", "")));
+                Path.of(System.getProperty(PREFIX + "primary", "")), Path.of(System.getProperty(PREFIX + "backup", "")));
+    }
+
+    /**
+     * Adds a user with the given roles to both brokers' login files ({@code etc/artemis-users.properties} and
+     * {@code -roles.properties}); the brokers read them again by themselves.
+     */
+    public void addUser(String name, String userPassword, List<String> roles) throws IOException {
+        for (Path instance : List.of(primaryInstance, backupInstance)) {
+            Path etc = instance.resolve("etc");
+            Files.writeString(etc.resolve("artemis-users.properties"), "\n" + name + " = " + userPassword + "\n",
+                    StandardOpenOption.APPEND);
+            StringBuilder lines = new StringBuilder("\n");
+            roles.forEach(role -> lines.append(role).append(" = ").append(name).append('\n'));
+            Files.writeString(etc.resolve("artemis-roles.properties"), lines, StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * Puts the given {@code <addresses>}, {@code <address-settings>} and {@code <security-settings>} into both
+     * brokers' {@code etc/broker.xml} in place of theirs, as an operator does; the brokers apply them by themselves
+     * within seconds.
+     */
+    public void applyBrokerXmlSections(String sections) throws IOException {
+        for (Path instance : List.of(primaryInstance, backupInstance)) {
+            Path brokerXml = instance.resolve("etc").resolve("broker.xml");
+            String xml = Files.readString(brokerXml);
+            for (String section : List.of("addresses", "address-settings", "security-settings")) {
+                Matcher ours = section(section).matcher(sections);
+                if (!ours.find()) {
+                    throw new IllegalArgumentException("No <" + section + "> in the given sections");
+                }
+                xml = section(section).matcher(xml).replaceFirst(Matcher.quoteReplacement(ours.group()));
+            }
+            Path partial = brokerXml.resolveSibling("broker.xml.tmp");
+            Files.writeString(partial, xml);
+            Files.move(partial, brokerXml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static Pattern section(String name) {
+        return Pattern.compile("<" + name + ">.*?</" + name + ">", Pattern.DOTALL);
     }
 
     /** The gateway's command-line arguments for running on this pair. */
@@ -68,16 +112,6 @@ public record ExternalArtemis(String url, String user, String password, Path pri
         } catch (Exception e) {
             throw new IllegalStateException("The primary broker " + primary.pid() + " did not die within "
                     + Duration.ofSeconds(30) + " of SIGKILL", e);
-        }
-    }
-
-    /** The primary's console log, for failure messages. */
-    public String primaryLogTail() {
-        try {
-            List<String> lines = Files.readAllLines(primaryInstance.resolve("log").resolve("console.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }
