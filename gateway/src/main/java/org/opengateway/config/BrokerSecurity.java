@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public class BrokerSecurity implements ActiveMQSecurityManager5 {
 
-    static final String SUBMIT = "gateway.invoices.submit";
+    public static final String SUBMIT = "gateway.invoices.submit";
     /** Followed by the company id: where each company's invoices received from the network wait for it. */
     public static final String RECEIVED_PREFIX = "gateway.invoices.received.";
     private static final Logger log = LoggerFactory.getLogger(BrokerSecurity.class);

@@ -7,6 +7,7 @@ import org.opengateway.company.CompanyDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +15,11 @@ import org.springframework.context.annotation.Configuration;
  * The embedded Artemis broker (the default): a persistent journal under the data folder, a TCP listener so ERP
  * systems can submit over the queue and take their received invoices (logged in by {@link BrokerSecurity}), and a
  * dead-letter queue for messages that fail again and again.
- * With {@code spring.artemis.mode=native} an external broker is used instead and none of this applies.
+ * With {@code spring.artemis.mode=native} an external broker is used instead and none of this applies (see
+ * {@code broker.ExternalBrokerEnvironment}).
  */
 @Configuration
+@ConditionalOnBooleanProperty(name = "spring.artemis.embedded.enabled", matchIfMissing = true)
 public class EmbeddedBrokerConfiguration {
 
     public static final String DEAD_LETTERS = "gateway.dead-letters";

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.api.core.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -113,6 +114,9 @@ public class InvoiceEventPublisher {
         message.setStringProperty("invoiceId", event.invoiceId().toString());
         message.setStringProperty("company", invoice.companyId().toString());
         message.setStringProperty("status", event.status());
+        // should the send fail only at its answer (a broker failover), the next try is the same event,
+        // and the broker drops it by this ID
+        message.setStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), "invoice-event-" + event.seq());
         return message;
     }
 
