@@ -1,6 +1,8 @@
 package org.opengateway.ops;
 
 import java.time.Duration;
+import org.opengateway.account.LoginThrottle;
+import org.opengateway.account.Sessions;
 import org.opengateway.api.IdempotencyKeys;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.transport.as4.Phase4Runtime;
@@ -17,11 +19,16 @@ public class Housekeeping {
     private final IdempotencyKeys idempotencyKeys;
     private final GatewayProperties properties;
     private final Phase4Runtime phase4;
+    private final Sessions sessions;
+    private final LoginThrottle loginThrottle;
 
-    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4) {
+    public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4,
+            Sessions sessions, LoginThrottle loginThrottle) {
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
         this.phase4 = phase4;
+        this.sessions = sessions;
+        this.loginThrottle = loginThrottle;
     }
 
     public void run() {
@@ -34,5 +41,7 @@ public class Housekeeping {
         if (messageIds > 0) {
             log.info("Forgot {} AS4 message IDs first seen more than {} ago", messageIds, retention);
         }
+        sessions.forgetIdle();
+        loginThrottle.forgetOld();
     }
 }
