@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -47,8 +48,13 @@ public class OutgoingMail {
         }
     }
 
+    /** The text in the language, or in English when that language has no text for the key yet. */
     public String text(String key, Locale language, Object... arguments) {
-        return texts.getMessage(key, arguments, language);
+        try {
+            return texts.getMessage(key, arguments, language);
+        } catch (NoSuchMessageException notYetTranslated) {
+            return texts.getMessage(key, arguments, Locale.ENGLISH);
+        }
     }
 
     private static ResourceBundleMessageSource texts() {
