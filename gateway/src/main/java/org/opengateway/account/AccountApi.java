@@ -13,6 +13,7 @@ import org.opengateway.api.ApiProblem;
 import org.opengateway.config.PublicAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
 /** Logging in and out, and forgotten passwords. */
 @RestController
@@ -126,6 +128,19 @@ public class AccountApi {
             @RequestBody(required = false) NewPassword body) {
         resets.complete(token, body == null ? null : body.password());
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The page the mailed link opens: a form to choose the new password",
+            description = "Answers 404 or 410 with the reason when the link is unknown, used or expired.")
+    @GetMapping(value = "/api/v1/password-reset/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> resetPage(@PathVariable String token) {
+        try {
+            resets.check(token);
+        } catch (ApiProblem problem) {
+            return ResponseEntity.status(problem.status()).contentType(MediaType.TEXT_HTML)
+                    .body(ResetPage.html(HtmlUtils.htmlEscape(problem.getMessage()), false));
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(ResetPage.html("", true));
     }
 
     @ExceptionHandler(TooManyLogins.class)

@@ -65,13 +65,26 @@ public class PasswordResets {
                 validFor.toMinutes(), address.base() + PATH + token);
     }
 
+    /** Whether the link still works: nothing when it does, a clear error for an unknown, used or expired link. */
+    public void check(String token) {
+        usable(token, "");
+    }
+
     /** Sets the new password with the link's token, once; a clear error for an unknown, used or expired link. */
     @Transactional
     public void complete(String token, String newPassword) {
         users.checkPassword(newPassword);
-        String hash = Sessions.hash(token == null ? "" : token);
-        Link link = jdbc.sql("SELECT user_id, expires_at, used_at FROM password_reset WHERE token_hash = ? FOR UPDATE")
-                .param(hash)
+        Link link = usable(token, " FOR UPDATE");
+        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), Sessions.hash(token)).update();
+        users.setPassword(link.userId(), newPassword);
+        sessions.endAll(link.userId());
+        users.findById(link.userId()).ifPresent(user -> throttle.succeeded(user.email()));
+    }
+
+    private Link usable(String token, String lock) {
+        Link link = jdbc.sql("SELECT user_id, expires_at, used_at FROM password_reset WHERE token_hash = ?" + lock)
+                .param(Sessions.hash(token == null ? "" : token))
                 .query((rs, n) -> new Link(rs.getObject("user_id", UUID.class),
                         rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("used_at", OffsetDateTime.class)))
                 .optional()
@@ -81,15 +94,11 @@ public class PasswordResets {
             throw gone("This password reset link was already used, at " + time(link.usedAt()) + ". Each link works once:"
                     + " log in with the password chosen then, or ask for a new link with POST /api/v1/password-reset.");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (!link.expiresAt().isAfter(now)) {
+        if (!link.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw gone("This password reset link expired at " + time(link.expiresAt()) + " (links are valid for "
                     + validFor.toMinutes() + " minutes). Ask for a new one with POST /api/v1/password-reset.");
         }
-        jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ?").params(now, hash).update();
-        users.setPassword(link.userId(), newPassword);
-        sessions.endAll(link.userId());
-        users.findById(link.userId()).ifPresent(user -> throttle.succeeded(user.email()));
+        return link;
     }
 
     private static ApiProblem gone(String detail) {

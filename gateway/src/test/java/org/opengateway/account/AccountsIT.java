@@ -201,6 +201,10 @@ class AccountsIT extends GatewayIT {
         assertThat(body).contains("inom 30 minuter").contains(user.email());
         String link = link(body);
         assertThat(link).startsWith(url("/api/v1/password-reset/").toString());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(java.net.URI.create(link)).GET().build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<form").contains("type=\"password\"");
 
         HttpResponse<String> tooShort = post(null, link, Map.of("password", "short"));
         assertThat(tooShort.statusCode()).isEqualTo(400);
@@ -215,6 +219,9 @@ class AccountsIT extends GatewayIT {
         HttpResponse<String> again = post(null, link, Map.of("password", "yet another passphrase"));
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(detail(again)).contains("already used");
+        HttpResponse<String> usedPage = send(HttpRequest.newBuilder(java.net.URI.create(link)).GET().build());
+        assertThat(usedPage.statusCode()).isEqualTo(410);
+        assertThat(usedPage.body()).contains("already used").doesNotContain("<form");
         // no mail went to the unknown address
         assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).startsWith("nobody-"))).isEmpty();
     }
