@@ -12,6 +12,7 @@ import org.opengateway.config.PublicAddress;
 import org.opengateway.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,10 @@ public class PasswordResets {
     private final PublicAddress address;
     private final Duration validFor;
     private final SecureRandom random = new SecureRandom();
+    private final TaskExecutor background;
 
     public PasswordResets(JdbcClient jdbc, Users users, Sessions sessions, LoginThrottle throttle, OutgoingMail mail,
-            PublicAddress address, AccountProperties properties) {
+            PublicAddress address, AccountProperties properties, TaskExecutor background) {
         this.jdbc = jdbc;
         this.users = users;
         this.sessions = sessions;
@@ -45,12 +47,17 @@ public class PasswordResets {
         this.mail = mail;
         this.address = address;
         this.validFor = properties.resetLinkValidFor();
+        this.background = background;
     }
 
-    /** Mails a reset link when the address has an account; does nothing otherwise (the caller never learns which). */
+    /**
+     * Mails a reset link when the address has an account; does nothing otherwise. The work is done after the answer,
+     * so that the time to answer does not tell whether the address has an account. A link lost in a crash is asked
+     * for again.
+     */
     public void request(String email) {
-        users.findByEmail(email).ifPresentOrElse(this::sendLink,
-                () -> log.info("A password reset was asked for an address without an account"));
+        background.execute(() -> users.findByEmail(email).ifPresentOrElse(this::sendLink,
+                () -> log.info("A password reset was asked for an address without an account")));
     }
 
     private void sendLink(User user) {

@@ -74,6 +74,9 @@ class AccountsIT extends GatewayIT {
         assertThat(json(companies).get("items").get(0).get("country").asString()).isEqualTo("SE");
         assertThat(json(call(token, "GET", "/api/v1/account", null)).get("email").asString())
                 .isEqualTo(demo.getProperty("sender.user.email"));
+        HttpResponse<String> invoices = call(token, "GET", "/api/v1/invoices", null);
+        assertThat(invoices.statusCode()).isEqualTo(403);
+        assertThat(detail(invoices)).contains("acts for the company of an API key");
     }
 
     @Test
