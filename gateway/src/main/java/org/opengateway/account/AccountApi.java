@@ -37,14 +37,16 @@ public class AccountApi {
     private final LoginThrottle throttle;
     private final PasswordResets resets;
     private final PublicAddress address;
+    private final AuditLog audit;
 
     public AccountApi(Users users, Sessions sessions, LoginThrottle throttle, PasswordResets resets,
-            PublicAddress address) {
+            PublicAddress address, AuditLog audit) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
         this.resets = resets;
         this.address = address;
+        this.audit = audit;
     }
 
     public record LoginRequest(String email, String password) {
@@ -93,6 +95,9 @@ public class AccountApi {
         }
         throttle.succeeded(login.email());
         Sessions.NewSession session = sessions.start(user);
+        if (user.support()) {
+            audit.record(user, "logged in from " + remote, null);
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie(session.token(), null).toString())
                 .body(new LoginAnswer(session.token(), session.csrfToken(), session.idleTimeout().toMinutes(),

@@ -263,6 +263,8 @@ class AccountsIT extends GatewayIT {
         List<String> audited = jdbc.sql("SELECT action FROM audit WHERE actor = ? AND company_id = ? ORDER BY seq")
                 .params(demo.getProperty("support.user.email"), sender).query(String.class).list();
         assertThat(audited).contains("GET " + keys + " answered 200", "POST " + keys + " answered 403");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit WHERE actor = ? AND action = 'logged in from 127.0.0.1'")
+                .param(demo.getProperty("support.user.email")).query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit WHERE actor = ? AND action = ?")
                 .params(demo.getProperty("support.user.email"), "GET /api/v1/companies answered 200")
                 .query(Long.class).single()).isPositive();
