@@ -10,6 +10,7 @@ import org.opengateway.company.CompanyDirectory;
 import org.opengateway.company.CompanyIdentifiers;
 import org.opengateway.config.GatewayFolders;
 import org.opengateway.document.ParticipantId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,14 @@ public class CompanyRegistration {
                                         + " to one company; ask its administrator, or the gateway's operator."));
             }
         }
-        Company company = companies.register(freeSlug(request.name()), request.name().trim(), orgNumber, participants);
+        Company company;
+        try {
+            company = companies.register(freeSlug(request.name()), request.name().trim(), orgNumber, participants);
+        } catch (DuplicateKeyException sameMoment) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "A company with one of these participant IDs, or a"
+                    + " name that makes the same folder name, was registered at the same moment. List your companies"
+                    + " with GET /api/v1/companies, and try again if yours is not there.");
+        }
         jdbc.sql("UPDATE company SET country = ? WHERE id = ?").params(country, company.id()).update();
         grants.grant(user.id(), company.id(), CompanyGrants.ADMINISTRATOR);
         folders.prepare(company.slug());

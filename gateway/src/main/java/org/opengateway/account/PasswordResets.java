@@ -108,6 +108,12 @@ public class PasswordResets {
         return link;
     }
 
+    /** Forgets links a day after they expired (until then a late click is told the link expired, not that it is unknown). */
+    public int forgetExpired() {
+        return jdbc.sql("DELETE FROM password_reset WHERE expires_at < ?")
+                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).update();
+    }
+
     private static ApiProblem gone(String detail) {
         return new ApiProblem(HttpStatus.GONE, "Link no longer valid", detail);
     }

@@ -2,6 +2,7 @@ package org.opengateway.ops;
 
 import java.time.Duration;
 import org.opengateway.account.LoginThrottle;
+import org.opengateway.account.PasswordResets;
 import org.opengateway.account.Sessions;
 import org.opengateway.api.IdempotencyKeys;
 import org.opengateway.config.GatewayProperties;
@@ -21,14 +22,16 @@ public class Housekeeping {
     private final Phase4Runtime phase4;
     private final Sessions sessions;
     private final LoginThrottle loginThrottle;
+    private final PasswordResets passwordResets;
 
     public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4,
-            Sessions sessions, LoginThrottle loginThrottle) {
+            Sessions sessions, LoginThrottle loginThrottle, PasswordResets passwordResets) {
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
         this.phase4 = phase4;
         this.sessions = sessions;
         this.loginThrottle = loginThrottle;
+        this.passwordResets = passwordResets;
     }
 
     public void run() {
@@ -43,5 +46,6 @@ public class Housekeeping {
         }
         sessions.forgetIdle();
         loginThrottle.forgetOld();
+        passwordResets.forgetExpired();
     }
 }
