@@ -1,5 +1,8 @@
 package org.opengateway.api;
 
+import org.opengateway.account.AuditLog;
+import org.opengateway.account.Sessions;
+import org.opengateway.account.Users;
 import org.opengateway.company.CompanyDirectory;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.intake.RefusedSubmissions;
@@ -12,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiConfiguration {
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(CompanyDirectory companies, RefusedSubmissions refused,
-            JsonMapper json, GatewayProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(companies, refused, json, properties));
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(CompanyDirectory companies, Sessions sessions, Users users,
+            AuditLog audit, RefusedSubmissions refused, JsonMapper json, GatewayProperties properties) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(
+                new ApiKeyFilter.Callers(companies, sessions, users, audit), refused, json, properties));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -3,9 +3,15 @@ package org.opengateway.api;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -43,5 +49,19 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             return "an invoice id (a UUID)";
         }
         return "a valid " + type.getSimpleName();
+    }
+
+    /** A logged-in user called an endpoint that acts for the company of an API key. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMessage() != null && e.getMessage().contains("'" + ApiKeyFilter.COMPANY + "'")) {
+            ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This call acts for the"
+                    + " company of an API key: send 'Authorization: Bearer <api key>'. A logged-in user makes one with"
+                    + " POST /api/v1/companies/{companyId}/api-keys.");
+            detail.setTitle("Forbidden");
+            return handleExceptionInternal(e, detail, headers, HttpStatus.FORBIDDEN, request);
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
     }
 }

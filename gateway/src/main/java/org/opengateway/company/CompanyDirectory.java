@@ -43,14 +43,41 @@ public class CompanyDirectory {
 
     /** Makes a new API key for the company and returns it; only its hash is stored, so this is the one chance to see it. */
     public String createApiKey(UUID companyId, String label) {
+        return issueApiKey(companyId, label).key();
+    }
+
+    /** As {@link #createApiKey}, with the id the key is listed and revoked by. */
+    public IssuedApiKey issueApiKey(UUID companyId, String label) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.sql("INSERT INTO api_key (key_hash, company_id, label, created_at) VALUES (?, ?, ?, ?)")
-                .params(Sha256.hex(key.getBytes(StandardCharsets.UTF_8)), companyId, label,
-                        OffsetDateTime.now(ZoneOffset.UTC))
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String lastFour = key.substring(key.length() - 4);
+        jdbc.sql("INSERT INTO api_key (key_hash, id, company_id, label, last_four, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(Sha256.hex(key.getBytes(StandardCharsets.UTF_8)), id, companyId, label, lastFour, now)
                 .update();
-        return key;
+        return new IssuedApiKey(id, key, new ApiKeyInfo(id, label, lastFour, now, null));
+    }
+
+    /** The company's API keys, newest first, revoked ones too; never the key or its hash. */
+    public List<ApiKeyInfo> apiKeys(UUID companyId) {
+        return jdbc.sql("SELECT id, label, last_four, created_at, revoked_at FROM api_key WHERE company_id = ?"
+                        + " ORDER BY created_at DESC, id")
+                .param(companyId)
+                .query((rs, n) -> new ApiKeyInfo(rs.getObject("id", UUID.class), rs.getString("label"),
+                        rs.getString("last_four"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("revoked_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Revokes one of the company's keys; false when the company has no such key. Revoking twice changes nothing. */
+    public boolean revokeApiKey(UUID companyId, UUID keyId) {
+        jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE company_id = ? AND id = ? AND revoked_at IS NULL")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), companyId, keyId)
+                .update();
+        return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE company_id = ? AND id = ?").params(companyId, keyId)
+                .query(Long.class).single() > 0;
     }
 
     public Optional<Company> findByApiKey(String key) {

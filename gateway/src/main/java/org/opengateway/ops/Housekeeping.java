@@ -1,6 +1,9 @@
 package org.opengateway.ops;
 
 import java.time.Duration;
+import org.opengateway.account.LoginThrottle;
+import org.opengateway.account.PasswordResets;
+import org.opengateway.account.Sessions;
 import org.opengateway.api.IdempotencyKeys;
 import org.opengateway.cluster.ClusterProperties;
 import org.opengateway.cluster.InboxClaims;
@@ -24,14 +27,21 @@ public class Housekeeping {
     private final Phase4Runtime phase4;
     private final InboxClaims inboxClaims;
     private final ClusterProperties cluster;
+    private final Sessions sessions;
+    private final LoginThrottle loginThrottle;
+    private final PasswordResets passwordResets;
 
     public Housekeeping(IdempotencyKeys idempotencyKeys, GatewayProperties properties, Phase4Runtime phase4,
-            InboxClaims inboxClaims, ClusterProperties cluster) {
+            InboxClaims inboxClaims, ClusterProperties cluster, Sessions sessions, LoginThrottle loginThrottle,
+            PasswordResets passwordResets) {
         this.idempotencyKeys = idempotencyKeys;
         this.properties = properties;
         this.phase4 = phase4;
         this.inboxClaims = inboxClaims;
         this.cluster = cluster;
+        this.sessions = sessions;
+        this.loginThrottle = loginThrottle;
+        this.passwordResets = passwordResets;
     }
 
     public void run() {
@@ -49,5 +59,8 @@ public class Housekeeping {
             log.warn("Dropped {} claims on inbox files older than {}: the node that made them stopped and has not"
                     + " come back; the files are taken again", claims, cluster.inboxClaimTimeout());
         }
+        sessions.forgetIdle();
+        loginThrottle.forgetOld();
+        passwordResets.forgetExpired();
     }
 }

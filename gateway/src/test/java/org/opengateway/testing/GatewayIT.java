@@ -29,6 +29,8 @@ public abstract class GatewayIT {
 
     protected static final Path DATA_DIR = createDataDir();
     protected static final int BROKER_PORT = freePort();
+    /** The SMTP port the gateway sends mail to; a test that reads mail starts GreenMail on it. */
+    protected static final int MAIL_PORT = freePort();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     /** The broker login of the operator's own integrations (made up per run). */
     protected static final String OPERATOR_USER = "operations";
@@ -48,6 +50,8 @@ public abstract class GatewayIT {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", DATA_DIR::toString);
         registry.add("gateway.broker.port", () -> BROKER_PORT);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL_PORT);
         registry.add("gateway.intake.folder-poll-interval", () -> "100");
         registry.add("gateway.events.publish-interval", () -> "100");
         registry.add("gateway.receiving.delivery-interval", () -> "200");
@@ -65,15 +69,21 @@ public abstract class GatewayIT {
 
     /** The demo company written to demo.properties on first start: "sender" or "receiver". */
     protected static DemoCompany demo(String role) {
+        Properties properties = demoProperties();
+        return new DemoCompany(properties.getProperty(role + ".name"), properties.getProperty(role + ".participant"),
+                properties.getProperty(role + ".api-key"), Path.of(properties.getProperty(role + ".inbox")),
+                properties.getProperty(role + ".company-id"), Path.of(properties.getProperty(role + ".outbox")));
+    }
+
+    /** Everything the first start wrote to demo.properties. */
+    protected static Properties demoProperties() {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(DATA_DIR.resolve("demo.properties"), StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DemoCompany(properties.getProperty(role + ".name"), properties.getProperty(role + ".participant"),
-                properties.getProperty(role + ".api-key"), Path.of(properties.getProperty(role + ".inbox")),
-                properties.getProperty(role + ".company-id"), Path.of(properties.getProperty(role + ".outbox")));
+        return properties;
     }
 
     public record DemoCompany(String name, String participant, String apiKey, Path inbox, String companyId,
