@@ -10,6 +10,7 @@ import org.opengateway.document.ParticipantId;
 import org.opengateway.receiving.ReceivedDocument;
 import org.opengateway.reporting.ReportingItem.Direction;
 import org.opengateway.transport.as4.As4Keys;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,15 @@ public class ReportingItems {
     private final String ownSeat;
     private final ReportingProperties settings;
 
+    @Autowired
     public ReportingItems(JdbcClient jdbc, As4Keys keys, ReportingProperties settings) {
+        this(jdbc, keys.seatId(), settings);
+    }
+
+    /** With our seat ID given, for tools and tests that run without the access point's keys. */
+    public ReportingItems(JdbcClient jdbc, String ownSeat, ReportingProperties settings) {
         this.jdbc = jdbc;
-        this.ownSeat = keys.seatId();
+        this.ownSeat = ownSeat;
         this.settings = settings;
     }
 

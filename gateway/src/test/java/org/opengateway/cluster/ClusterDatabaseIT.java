@@ -31,6 +31,8 @@ import org.opengateway.delivery.Deliveries;
 import org.opengateway.delivery.DeliveryClaim;
 import org.opengateway.testing.TestPostgres;
 import org.opengateway.tracking.InvoiceStatus;
+import org.opengateway.reporting.ReportingItems;
+import org.opengateway.reporting.ReportingProperties;
 import org.opengateway.tracking.InvoiceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -256,7 +258,9 @@ class ClusterDatabaseIT {
         pools.add(pool);
         JdbcClient jdbc = JdbcClient.create(pool);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
-        return new Node(name, jdbc, transactions, new Deliveries(jdbc, new InvoiceStore(jdbc)),
+        return new Node(name, jdbc, transactions, new Deliveries(jdbc, new InvoiceStore(jdbc),
+                new ReportingItems(jdbc, "PSE000001", new ReportingProperties(true, "9925:be0848934496", "SE",
+                        Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMinutes(5)))),
                 new ClusterJobs(jdbc, name, Duration.ofSeconds(15)), pool);
     }
 
