@@ -118,7 +118,7 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dbenchmark.warmup=300           invoices sent first, not measured, per part
  * -Dbenchmark.timeout=120          seconds a client waits for one invoice to arrive before counting a timeout
  * -Dbenchmark.parts=gateway,phase4 which parts to run
- * -Dbenchmark.start-deadline=240   seconds each gateway may take to start (more on a machine busy with other work)
+ * -Dgateway.start-deadline=240     seconds each gateway may take to start (more on a machine busy with other work)
  * -Dbenchmark.phase4.factories=gateway
  *                                  gateway: bare phase4 runs with the factory settings the gateway makes at start
  *                                  ({@link GatewayApplication#preferBuiltInFactories()}); lookup: without them, so
@@ -165,15 +165,14 @@ public final class ExchangeBenchmark {
 
     /** The options of one run. */
     private record Options(int invoices, int clients, int warmup, Duration timeout, String parts,
-            boolean gatewayFactories, boolean sharedHttpClient, Duration startDeadline) {
+            boolean gatewayFactories, boolean sharedHttpClient) {
 
         static Options fromSystemProperties() {
             return new Options(intOption("benchmark.invoices", 3000), intOption("benchmark.clients", 8),
                     intOption("benchmark.warmup", 300), Duration.ofSeconds(intOption("benchmark.timeout", 120)),
                     System.getProperty("benchmark.parts", "gateway,phase4"),
                     !"lookup".equals(System.getProperty("benchmark.phase4.factories", "gateway")),
-                    Boolean.getBoolean("benchmark.phase4.shared-http-client"),
-                    Duration.ofSeconds(intOption("benchmark.start-deadline", 240)));
+                    Boolean.getBoolean("benchmark.phase4.shared-http-client"));
         }
     }
 
@@ -254,8 +253,8 @@ public final class ExchangeBenchmark {
         GatewayProcess b = GatewayProcess.start(jar, root.resolve("b"), bHttp, GatewayProcess.freePort(), "b.log",
                 bArgs.toArray(String[]::new));
         try {
-            CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.awaitUp(options.startDeadline())),
-                    CompletableFuture.runAsync(() -> b.awaitUp(options.startDeadline()))).join();
+            CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.awaitUp(GatewayProcess.START_DEADLINE)),
+                    CompletableFuture.runAsync(() -> b.awaitUp(GatewayProcess.START_DEADLINE))).join();
             String apiKey = a.demoProperties().getProperty("sender.api-key");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();

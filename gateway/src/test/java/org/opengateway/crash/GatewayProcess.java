@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GatewayProcess implements AutoCloseable {
 
-    // a loaded 2-core machine can take minutes to start the gateway with a redelivery backlog; 240 s leaves room
-    public static final Duration START_DEADLINE = Duration.ofSeconds(240);
+    // a loaded 2-core machine can take minutes to start the gateway with a redelivery backlog; 240 s leaves room,
+    // and -Dgateway.start-deadline=<seconds> more on a machine busy with other work
+    public static final Duration START_DEADLINE = Duration.ofSeconds(Long.getLong("gateway.start-deadline", 240));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
