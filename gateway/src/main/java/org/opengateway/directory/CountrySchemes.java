@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.opengateway.company.CheckDigits;
 import org.opengateway.document.ParticipantId;
 
 /**
@@ -21,17 +22,18 @@ public final class CountrySchemes {
 
     private static final Map<String, Scheme> BY_COUNTRY = new TreeMap<>(Map.ofEntries(
             Map.entry("SE", new Scheme("0007", "10 digits, e.g. 5567321707 or 556732-1707",
-                    number -> number.matches("\\d{10}") && luhn(number), UnaryOperator.identity())),
+                    number -> number.matches("\\d{10}") && CheckDigits.swedish(number), UnaryOperator.identity())),
             Map.entry("NO", new Scheme("0192", "9 digits, e.g. 974760673",
-                    number -> number.matches("\\d{9}") && mod11(number, new int[] {3, 2, 7, 6, 5, 4, 3, 2}),
+                    number -> number.matches("\\d{9}") && CheckDigits.norwegian(number),
                     UnaryOperator.identity())),
-            Map.entry("DK", new Scheme("0184", "8 digits (CVR), e.g. 10150817", number -> number.matches("\\d{8}"),
+            Map.entry("DK", new Scheme("0184", "8 digits (CVR), e.g. 10150817",
+                    number -> number.matches("\\d{8}") && CheckDigits.danish(number),
                     UnaryOperator.identity())),
             // Finnish companies receive under their OVT code: 0037 and the business ID without its dash
             Map.entry("FI", new Scheme("0216", "a business ID of 8 digits, e.g. 0112038-9",
-                    number -> number.matches("\\d{8}"), number -> "0037" + number)),
+                    number -> number.matches("\\d{8}") && CheckDigits.finnish(number), number -> "0037" + number)),
             Map.entry("IS", new Scheme("0196", "10 digits (kennitala), e.g. 4504013150",
-                    number -> number.matches("\\d{10}"), UnaryOperator.identity())),
+                    number -> number.matches("\\d{10}") && CheckDigits.icelandic(number), UnaryOperator.identity())),
             Map.entry("EE", new Scheme("0191", "8 digits, e.g. 10137025", number -> number.matches("\\d{8}"),
                     UnaryOperator.identity())),
             Map.entry("LT", new Scheme("0200", "9 digits, e.g. 110053842", number -> number.matches("\\d{9}"),
@@ -83,27 +85,5 @@ public final class CountrySchemes {
 
     /** A participant ID, or the reason in plain words why the input gives none. */
     public record Result(Optional<ParticipantId> participant, String problem) {
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
-    }
-
-    private static boolean mod11(String digits, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < weights.length; i++) {
-            sum += (digits.charAt(i) - '0') * weights[i];
-        }
-        int check = 11 - sum % 11;
-        int expected = check == 11 ? 0 : check;
-        return check != 10 && expected == digits.charAt(weights.length) - '0';
     }
 }

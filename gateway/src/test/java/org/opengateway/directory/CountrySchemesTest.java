@@ -35,6 +35,10 @@ class CountrySchemesTest {
                 + " organisation number; expected 10 digits, e.g. 5567321707 or 556732-1707.");
         assertThat(problem("NO", "974760674")).contains("is not a valid NO organisation number");
         assertThat(problem("DK", "1234")).contains("expected 8 digits");
+        // the same check digits as a company's own registration (CompanyIdentifiers)
+        assertThat(problem("DK", "10150818")).contains("is not a valid DK organisation number");
+        assertThat(problem("FI", "0112038-8")).contains("is not a valid FI organisation number");
+        assertThat(problem("IS", "4504013140")).contains("is not a valid IS organisation number");
         assertThat(problem("SE", "")).isEqualTo("organisation number is missing.");
     }
 
