@@ -69,6 +69,13 @@ public class CustomerApi {
         return start(company, read(http.getInputStream()), http.getContentType(), fileName);
     }
 
+    @Operation(summary = "The company's imports, newest first (the last 100): each with its status and counts")
+    @GetMapping("/imports")
+    public List<CustomerImports.Progress> imports(HttpServletRequest http, @PathVariable UUID companyId) {
+        Company company = access.require(http, companyId);
+        return imports.recent(company.id(), 100);
+    }
+
     @Operation(summary = "Where an import stands: status, rows done of the total, and the counts")
     @GetMapping("/imports/{importId}")
     public CustomerImports.Progress progress(HttpServletRequest http, @PathVariable UUID companyId,

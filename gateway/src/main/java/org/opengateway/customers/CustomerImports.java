@@ -1,5 +1,7 @@
 package org.opengateway.customers;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +42,9 @@ public class CustomerImports {
     private final JdbcClient jdbc;
     private final CustomerRegister register;
 
+    private static final String PROGRESS = "SELECT id, file_name, file_kind, status, detail, total_rows, rows_done,"
+            + " peppol_rows, email_rows, unknown_rows, invalid_rows, created_at, finished_at FROM customer_import";
+
     public CustomerImports(JdbcClient jdbc, CustomerRegister register) {
         this.jdbc = jdbc;
         this.register = register;
@@ -56,18 +61,28 @@ public class CustomerImports {
     }
 
     public Optional<Progress> progress(UUID companyId, UUID id) {
-        return jdbc.sql("SELECT id, file_name, file_kind, status, detail, total_rows, rows_done, peppol_rows,"
-                        + " email_rows, unknown_rows, invalid_rows, created_at, finished_at FROM customer_import"
-                        + " WHERE id = ? AND company_id = ?")
+        return jdbc.sql(PROGRESS + " WHERE id = ? AND company_id = ?")
                 .params(id, companyId)
-                .query((rs, n) -> new Progress(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                        FileKind.valueOf(rs.getString("file_kind")), Status.valueOf(rs.getString("status")),
-                        rs.getString("detail"), (Integer) rs.getObject("total_rows"), rs.getInt("rows_done"),
-                        new Counts(rs.getInt("peppol_rows"), rs.getInt("email_rows"), rs.getInt("unknown_rows"),
-                                rs.getInt("invalid_rows")),
-                        rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class)))
+                .query(CustomerImports::progressRow)
                 .optional();
+    }
+
+    /** The company's imports, newest first, at most {@code limit}. */
+    public List<Progress> recent(UUID companyId, int limit) {
+        return jdbc.sql(PROGRESS + " WHERE company_id = ? ORDER BY created_at DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param(companyId)
+                .query(CustomerImports::progressRow)
+                .list();
+    }
+
+    private static Progress progressRow(ResultSet rs, int n) throws SQLException {
+        return new Progress(rs.getObject("id", UUID.class), rs.getString("file_name"),
+                FileKind.valueOf(rs.getString("file_kind")), Status.valueOf(rs.getString("status")),
+                rs.getString("detail"), (Integer) rs.getObject("total_rows"), rs.getInt("rows_done"),
+                new Counts(rs.getInt("peppol_rows"), rs.getInt("email_rows"), rs.getInt("unknown_rows"),
+                        rs.getInt("invalid_rows")),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class));
     }
 
     /** The rows done so far, by line; empty when the company has no such import. */

@@ -152,6 +152,12 @@ class CustomerImportIT extends GatewayIT {
         assertThat(customers.get("items").get(0).get("name").asString()).isEqualTo("New Name AB");
         assertThat(customers.get("items").get(0).get("email").asString()).isEqualTo("ap@receiver.example");
         assertThat(customers.get("items").get(1).get("name").asString()).isEqualTo("Other AB");
+        JsonNode imports = json(get(caller.key(), caller.path("/customers/imports")));
+        assertThat(imports).as("both imports, newest first").hasSize(2);
+        assertThat(imports.get(0).get("id").asString()).isEqualTo(done.get("id").asString());
+        assertThat(imports.get(1).get("kind").asString()).isEqualTo("CSV");
+        assertThat(get(newCompany().key(), caller.path("/customers/imports")).statusCode())
+                .as("another company's imports").isEqualTo(404);
     }
 
     @Test
