@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
+import org.awaitility.Awaitility;
 import org.opengateway.crash.GatewayProcess;
 import org.opengateway.directory.OtherGatewayDirectory;
 import org.opengateway.directory.PartyAnswer;
@@ -98,13 +99,12 @@ public final class DirectoryBenchmark {
             }
             long answered = System.nanoTime();
             URI progressUrl = gateway.url(JSON.readTree(accepted.body()).get("progress").asString());
-            JsonNode progress;
-            do {
-                Thread.sleep(100); // polls the progress as a client would; not a synchronisation of a test
-                progress = JSON.readTree(http.send(HttpRequest.newBuilder(progressUrl)
-                        .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString())
-                        .body());
-            } while (progress.get("status").asString().matches("QUEUED|RUNNING"));
+            // polls the progress as a client would, with a deadline so that a stuck import ends the run
+            JsonNode progress = Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> JSON.readTree(http.send(HttpRequest.newBuilder(progressUrl)
+                                    .header("Authorization", "Bearer " + key).GET().build(),
+                                    HttpResponse.BodyHandlers.ofString()).body()),
+                            state -> !state.get("status").asString().matches("QUEUED|RUNNING"));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.println();
             System.out.printf(Locale.ROOT, "Customer register of %,d rows (%,d bytes of CSV): %s in %.1f s (%.0f rows/s);"
