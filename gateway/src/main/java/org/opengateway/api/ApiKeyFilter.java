@@ -87,7 +87,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String header = request.getHeader("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String token = bearerToken(header);
         String cookie = header == null ? sessionCookie(request) : null;
         if (token != null && token.startsWith(Sessions.TOKEN_PREFIX) || cookie != null) {
             Optional<SignedIn> signedIn = (token != null ? sessions.use(token) : sessions.use(cookie))
@@ -123,6 +123,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                         ? "The Authorization header is not of the form 'Bearer <api key>'."
                         : "The API key is not known or has been revoked. Check the key, or ask your administrator"
                                 + " for a new one.");
+    }
+
+    /** What follows {@code Bearer } in an Authorization header, or null when the header is missing or of another kind. */
+    static String bearerToken(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
     private static String sessionCookie(HttpServletRequest request) {

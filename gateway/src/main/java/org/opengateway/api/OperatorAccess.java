@@ -29,8 +29,7 @@ public class OperatorAccess {
                     + " gateway.operator.api-key (take it from the environment: GATEWAY_OPERATOR_API_KEY) and restart.");
         }
         String header = request.getHeader("Authorization");
-        String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
-                : null;
+        String key = ApiKeyFilter.bearerToken(header);
         if (key == null || !MessageDigest.isEqual(keyHash, hash(key))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unauthorized", key == null
                     ? "No operator key was sent. Send it in the header 'Authorization: Bearer <operator key>'."
