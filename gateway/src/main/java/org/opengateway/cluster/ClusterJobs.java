@@ -2,6 +2,7 @@ package org.opengateway.cluster;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ public class ClusterJobs implements DisposableBean {
     private final Duration lease;
     /** The continuous jobs this node has held, to hand back when it stops (a cache: the table is the truth). */
     private final Set<String> heldWhileRunning = ConcurrentHashMap.newKeySet();
+    /** When this node last renewed each continuous job's lease ({@link System#nanoTime()}); a cache of the table. */
+    private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     /**
@@ -49,17 +52,28 @@ public class ClusterJobs implements DisposableBean {
 
     /**
      * For a job that runs all the time on one node (publishing the events in order): true while this node holds it.
-     * Each run renews the lease ({@code gateway.cluster.job-lease}); a node that stops hands it back, and the job of a
-     * node that died moves to another node when the lease ends.
+     * The lease ({@code gateway.cluster.job-lease}) is renewed when a third of it has passed, so a job asked for often
+     * costs no query each time; a node that stops hands it back, and the job of a node that died moves to another node
+     * when the lease ends.
      */
     public boolean onOneNode(String job) {
         if (stopping) {
             return false;
         }
+        // renewed a moment ago, so the lease in the table lasts at least two thirds of its length more: no need to ask
+        Long renewed = renewedAt.get(job);
+        if (renewed != null && System.nanoTime() - renewed < lease.toNanos() / 3) {
+            return true;
+        }
+        long asked = System.nanoTime();
         boolean held = take(job, lease);
-        if (held && heldWhileRunning.add(job)) {
-            log.info("This node ({}) now runs the job '{}' for the cluster", node, job);
-        } else if (!held) {
+        if (held) {
+            renewedAt.put(job, asked);
+            if (heldWhileRunning.add(job)) {
+                log.info("This node ({}) now runs the job '{}' for the cluster", node, job);
+            }
+        } else {
+            renewedAt.remove(job);
             heldWhileRunning.remove(job);
         }
         return held;
@@ -89,6 +103,7 @@ public class ClusterJobs implements DisposableBean {
     /** Hands back the continuous jobs this node holds, so that another node takes them at once. */
     public void handBack() {
         stopping = true;
+        renewedAt.clear();
         for (String job : heldWhileRunning) {
             jdbc.sql("UPDATE job_lease SET until = CURRENT_TIMESTAMP WHERE name = ? AND holder = ?")
                     .params(job, node)

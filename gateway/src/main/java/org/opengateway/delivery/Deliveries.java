@@ -10,6 +10,7 @@ import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,18 @@ public class Deliveries {
     private final JdbcClient jdbc;
     private final InvoiceStore invoices;
     private final ReportingItems reporting;
+    private final ApplicationEventPublisher events;
 
-    public Deliveries(JdbcClient jdbc, InvoiceStore invoices, ReportingItems reporting) {
+    public Deliveries(JdbcClient jdbc, InvoiceStore invoices, ReportingItems reporting,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.reporting = reporting;
+        this.events = events;
+    }
+
+    /** Said when an invoice becomes due for sending; heard once its transaction has committed. */
+    public record DeliveryDue(UUID invoiceId) {
     }
 
     /**
@@ -40,6 +48,7 @@ public class Deliveries {
                         + " VALUES (?, ?, ?, FALSE, ?, FALSE, 0)")
                 .params(invoiceId, UUID.randomUUID().toString(), UUID.randomUUID() + "@gateway", now)
                 .update();
+        events.publishEvent(new DeliveryDue(invoiceId));
     }
 
     /**

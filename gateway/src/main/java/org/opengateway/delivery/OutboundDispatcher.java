@@ -11,14 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.opengateway.cluster.ClusterJobs;
+import org.opengateway.cluster.Wakeup;
 import org.opengateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Takes due invoices from the database and sends them, up to {@code gateway.sending.parallel} at a time. Called by
- * the outbound route's timer, and again each time an attempt ends so that a busy node keeps all its senders working.
+ * the outbound route's timer (for work of other nodes and retries that fall due), at once when an invoice is accepted
+ * on this node, and again each time an attempt ends so that a busy node keeps all its senders working.
  * Every node runs one; the database decides who sends what.
  */
 public class OutboundDispatcher implements DisposableBean {
@@ -33,6 +36,7 @@ public class OutboundDispatcher implements DisposableBean {
     private final Semaphore free;
     private final ExecutorService senders;
     private final ReentrantLock polling = new ReentrantLock();
+    private final Wakeup wakeup = new Wakeup("sending-wakeup", this::poll);
     private volatile boolean stopping;
 
     public OutboundDispatcher(Deliveries deliveries, OutboundDelivery delivery, GatewayProperties.Sending settings,
@@ -83,6 +87,12 @@ public class OutboundDispatcher implements DisposableBean {
         }
     }
 
+    /** An invoice became due on this node: send it now rather than at the next poll. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onDue(Deliveries.DeliveryDue due) {
+        wakeup.ask();
+    }
+
     private void run(DeliveryClaim claim) {
         try {
             delivery.attempt(claim, node);
@@ -106,6 +116,7 @@ public class OutboundDispatcher implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         stopping = true;
+        wakeup.close();
         senders.shutdown();
         if (!senders.awaitTermination(settings.responseTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
             senders.shutdownNow();

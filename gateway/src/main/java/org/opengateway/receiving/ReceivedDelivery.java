@@ -3,6 +3,8 @@ package org.opengateway.receiving;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,7 +172,9 @@ public class ReceivedDelivery {
                     .param(ReceivedStatus.AVAILABLE_TO_CUSTOMER.name())
                     .query((rs, n) -> new Available(rs.getObject(1, UUID.class), rs.getString(2)))
                     .list();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (available.isEmpty()) {
+                return 0;
+            }
             int count = 0;
             for (Available document : available) {
                 if (!outbox.stillThere(document.file())) {
@@ -179,9 +183,15 @@ public class ReceivedDelivery {
                             "Taken from the outbox folder (" + document.file() + ").", null);
                     count++;
                 }
-                jdbc.sql("UPDATE received_document SET pickup_checked_at = ? WHERE id = ?")
-                        .params(now, document.id()).update();
             }
+            // one statement for the lot: the files still there are looked at again after the others
+            List<Object> checked = new ArrayList<>();
+            checked.add(OffsetDateTime.now(ZoneOffset.UTC));
+            available.forEach(document -> checked.add(document.id()));
+            jdbc.sql("UPDATE received_document SET pickup_checked_at = ? WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(available.size(), "?")) + ")")
+                    .params(checked)
+                    .update();
             return count;
         });
         return picked == null ? 0 : picked;

@@ -260,7 +260,7 @@ class ClusterDatabaseIT {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         return new Node(name, jdbc, transactions, new Deliveries(jdbc, new InvoiceStore(jdbc),
                 new ReportingItems(jdbc, "PSE000001", new ReportingProperties(true, "9925:be0848934496", "SE",
-                        Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMinutes(5)))),
+                        Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMinutes(5))), event -> { }),
                 new ClusterJobs(jdbc, name, Duration.ofSeconds(15)), pool);
     }
 

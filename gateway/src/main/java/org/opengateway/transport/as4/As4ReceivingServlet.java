@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The AS4 endpoint ({@code POST /as4}): hands each request to phase4's {@link AS4RequestHandler}, set up per request
  * with our key, the Peppol AS4 profile and our own message processor. phase4's own servlet classes are not used, so
- * phase4 needs no web scopes of its own and nothing is found through ServiceLoader.
+ * phase4 needs no web scopes of its own; the plug-in lookups phase4 still makes per message go through a
+ * {@link ServiceFileCache}.
  */
 public class As4ReceivingServlet extends HttpServlet {
 
@@ -39,6 +40,7 @@ public class As4ReceivingServlet extends HttpServlet {
 
     private final transient IAS4CryptoFactory crypto;
     private final transient ICommonsList<IAS4IncomingMessageProcessorSPI> processors;
+    private final transient ServiceFileCache services = new ServiceFileCache(As4ReceivingServlet.class.getClassLoader());
 
     public As4ReceivingServlet(IAS4CryptoFactory crypto, IAS4IncomingMessageProcessorSPI processor) {
         this.crypto = crypto;
@@ -47,6 +49,20 @@ public class As4ReceivingServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        IOException failed = services.run(() -> {
+            try {
+                handle(request, response);
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AS4IncomingMessageMetadata metadata = AS4IncomingMessageMetadata.createForRequest()
                 .setRemoteAddr(request.getRemoteAddr())
                 .setRemoteHost(request.getRemoteHost())

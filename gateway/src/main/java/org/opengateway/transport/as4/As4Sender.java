@@ -26,9 +26,10 @@ import org.opengateway.transport.as4.SendOutcome.FailureKind;
 /**
  * Sends one document to a receiving access point with phase4's Peppol client: SBDH built around the UBL document,
  * signed with our key, encrypted for the receiver's certificate (checked against the access-point CAs we trust), and
- * the signed receipt verified. Makes exactly one HTTP attempt: retries are the caller's, kept in the database.
+ * the signed receipt verified. Makes one HTTP attempt (made again only when a connection kept open turned out closed,
+ * see {@link PooledHttpPoster}): retries are the caller's, kept in the database.
  */
-public class As4Sender {
+public class As4Sender implements AutoCloseable {
 
     private static final IIdentifierFactory IDENTIFIERS = PeppolIdentifierFactory.INSTANCE;
     /** ebMS errors that say "not now" rather than "not this message". */
@@ -38,18 +39,28 @@ public class As4Sender {
     private final IAS4CryptoFactory crypto;
     private final TrustedCAChecker accessPointCas;
     private final String seatId;
-    private final HttpClientSettings http;
+    private final PooledHttpPoster http;
+    private final ServiceFileCache services = new ServiceFileCache(As4Sender.class.getClassLoader());
 
     public As4Sender(As4Keys keys, TrustedCAChecker accessPointCas, Duration connectTimeout, Duration responseTimeout) {
         this.crypto = keys.cryptoFactory();
         this.accessPointCas = accessPointCas;
         this.seatId = keys.seatId();
-        this.http = new HttpClientSettings()
+        this.http = new PooledHttpPoster(new HttpClientSettings()
                 .setConnectTimeout(Timeout.of(connectTimeout))
-                .setResponseTimeout(Timeout.of(responseTimeout));
+                .setResponseTimeout(Timeout.of(responseTimeout)));
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     public SendOutcome send(OutboundMessage message) {
+        return services.run(() -> sendWithPhase4(message));
+    }
+
+    private SendOutcome sendWithPhase4(OutboundMessage message) {
         AtomicReference<ECertificateCheckResult> certificateCheck = new AtomicReference<>();
         AtomicReference<Ebms3SignalMessage> signal = new AtomicReference<>();
         AtomicReference<byte[]> response = new AtomicReference<>();
@@ -57,7 +68,7 @@ public class As4Sender {
         EAS4UserMessageSendResult result;
         try {
             result = Phase4PeppolSender.builder()
-                    .httpClientFactory(http)
+                    .customHttpPoster(http)
                     .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
                     .cryptoFactory(crypto)
                     .peppolAP_CAChecker(accessPointCas)
