@@ -253,6 +253,14 @@ public class Deliveries {
             String endpoint, String receivingAccessPoint, String errorCode, String receiptMessageId, byte[] receipt,
             boolean counted, FailureKind failureKind) {
 
+        /** An outcome whose failure kind is not known. */
+        public Outcome(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime nextAttemptAt,
+                String endpoint, String receivingAccessPoint, String errorCode, String receiptMessageId,
+                byte[] receipt, boolean counted) {
+            this(status, reason, at, nextAttemptAt, endpoint, receivingAccessPoint, errorCode, receiptMessageId,
+                    receipt, counted, null);
+        }
+
         static Outcome delivered(String reason, OffsetDateTime at, String endpoint, String accessPoint,
                 String receiptMessageId, byte[] receipt) {
             return new Outcome(InvoiceStatus.DELIVERED, reason, at, null, endpoint, accessPoint, null,
