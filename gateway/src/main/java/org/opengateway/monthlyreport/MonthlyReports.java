@@ -91,8 +91,8 @@ public class MonthlyReports {
             String month = YearMonth.from(today).minusMonths(1).toString();
             for (UUID company : jdbc.sql("SELECT company_id FROM monthly_report_setting WHERE enabled = TRUE")
                     .query(UUID.class).list()) {
-                jdbc.sql("INSERT INTO monthly_report_mail (company_id, month, due_at, attempts) VALUES (?, ?, ?, 0)"
-                                + " ON CONFLICT DO NOTHING")
+                jdbc.sql("INSERT INTO monthly_report_mail (company_id, report_month, due_at, attempts)"
+                                + " VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
                         .params(company, month, now).update();
             }
         }
@@ -105,8 +105,8 @@ public class MonthlyReports {
 
     /** Claims one due mailing and mails it; false when none is left (or the one claimed could not be mailed). */
     private boolean mailNext(OffsetDateTime now) {
-        Optional<Object[]> claimed = jdbc.sql("SELECT company_id, month FROM monthly_report_mail WHERE sent_at IS NULL"
-                        + " AND due_at <= ? ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+        Optional<Object[]> claimed = jdbc.sql("SELECT company_id, report_month FROM monthly_report_mail"
+                        + " WHERE sent_at IS NULL AND due_at <= ? ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .param(now)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
                 .optional();
@@ -133,7 +133,7 @@ public class MonthlyReports {
         }
         if (!all) {
             jdbc.sql("UPDATE monthly_report_mail SET attempts = attempts + 1, due_at = ?, last_error = ?"
-                            + " WHERE company_id = ? AND month = ?")
+                            + " WHERE company_id = ? AND report_month = ?")
                     .params(now.plus(settings.retryAfter()), FindingRows.truncate("The SMTP server did not take the"
                             + " mail; see the log. Tried again after " + settings.retryAfter() + ".", 2000),
                             companyId, month)
@@ -147,7 +147,7 @@ public class MonthlyReports {
 
     private void done(UUID companyId, String month, String sentTo, OffsetDateTime now) {
         jdbc.sql("UPDATE monthly_report_mail SET sent_at = ?, sent_to = ?, attempts = attempts + 1"
-                        + " WHERE company_id = ? AND month = ?")
+                        + " WHERE company_id = ? AND report_month = ?")
                 .params(now, FindingRows.truncate(sentTo, 2000), companyId, month)
                 .update();
     }

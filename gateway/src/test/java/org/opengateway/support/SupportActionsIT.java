@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.opengateway.account.CompanyGrants;
 import org.opengateway.account.Language;
 import org.opengateway.account.User;
-import org.opengateway.account.Users;
-import org.opengateway.testing.GatewayIT;
+import org.opengateway.testing.LoggedInIT;
 import org.opengateway.testing.TestInvoices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,13 +29,9 @@ import tools.jackson.databind.JsonNode;
  * own {@code /as4} in the local network mode. An invoice to a participant no SMP knows ends UNDELIVERED; the tests
  * fix it the ways support would.
  */
-class SupportActionsIT extends GatewayIT {
+class SupportActionsIT extends LoggedInIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final String PASSWORD = "support actions test";
-
-    @Autowired
-    Users users;
     @Autowired
     CompanyGrants grants;
     @Autowired
@@ -104,7 +99,8 @@ class SupportActionsIT extends GatewayIT {
         String id = json(post(sender.apiKey(), TestInvoices.invoiceBytes(number, sender.participant(), participant)))
                 .get("id").asString();
         String messageId = awaitStatus(id, "UNDELIVERED").get("delivery").get("as4MessageId").asString();
-        registerRecipient(participant);
+        String owner = login(user(Language.EN, false));
+        registerRecipient(owner, registerCompany(owner, participant));
 
         User support = user(Language.EN, true);
         HttpResponse<String> resent = call(login(support), "POST", invoice(id, "resend"), null);
@@ -194,7 +190,8 @@ class SupportActionsIT extends GatewayIT {
         assertThat(reasons(status(id))).contains("Cancelled by " + admin.email() + ": Sent to the wrong customer");
 
         // the recipient now exists and the delivery row is due: only the cancel keeps it from being sent
-        registerRecipient(participant);
+        String owner = login(user(Language.EN, false));
+        registerRecipient(owner, registerCompany(owner, participant));
         jdbc.sql("UPDATE delivery SET due_at = ? WHERE invoice_id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC), UUID.fromString(id)).update();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
@@ -278,18 +275,6 @@ class SupportActionsIT extends GatewayIT {
         return id;
     }
 
-    /** Registers a new company of this gateway as the recipient {@code participant}, as its administrator would. */
-    private void registerRecipient(String participant) {
-        User owner = user(Language.EN, false);
-        String token = login(owner);
-        HttpResponse<String> company = call(token, "POST", "/api/v1/companies", Map.of("name", "Recipient " + participant,
-                "orgNumber", participant.substring(5), "country", "SE", "participants", List.of(participant)));
-        assertThat(company.statusCode()).as(company.body()).isEqualTo(201);
-        HttpResponse<String> registered = call(token, "PUT",
-                "/api/v1/companies/" + json(company).get("id").asString() + "/recipient", null);
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-    }
-
     private String invoice(String id, String what) {
         return "/api/v1/companies/" + sender.companyId() + "/invoices/" + id + "/" + what;
     }
@@ -300,25 +285,12 @@ class SupportActionsIT extends GatewayIT {
                 .POST(HttpRequest.BodyPublishers.ofString(document)).build());
     }
 
-    private HttpResponse<String> call(String token, String method, String path, Object body) {
-        return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build());
-    }
-
     private JsonNode status(String id) {
         return json(get(sender.apiKey(), "/api/v1/invoices/" + id));
     }
 
     private JsonNode awaitStatus(String id, String status) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            last.set(status(id));
-            assertThat(last.get().get("status").asString()).as(last.get().toString()).isEqualTo(status);
-        });
-        return last.get();
+        return awaitInvoiceStatus(sender.apiKey(), id, status);
     }
 
     private long receivedCount(String number) {
@@ -328,23 +300,5 @@ class SupportActionsIT extends GatewayIT {
 
     private static List<String> reasons(JsonNode invoice) {
         return invoice.get("history").findValuesAsString("reason");
-    }
-
-    private static String detail(HttpResponse<String> problem) {
-        return json(problem).get("detail").asString();
-    }
-
-    private User user(Language language, boolean support) {
-        return users.create("support-it-" + UUID.randomUUID() + "@example.com", "Test Person", language, PASSWORD,
-                support);
-    }
-
-    private String login(User user) {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(url("/api/v1/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("email", user.email(), "password", PASSWORD)))).build());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return json(login).get("token").asString();
     }
 }
