@@ -77,9 +77,11 @@ class StandingTest {
     void everyReasonAndFixIsWordedInSwedishAndEnglish() {
         for (Language language : new Language[] {Language.EN, Language.SV}) {
             for (NotDeliveredReason reason : NotDeliveredReason.values()) {
-                assertThat(texts.text(language, reason.textKey(), "0007:5567321707")).contains("0007:5567321707")
-                        .doesNotContain("{0}");
+                assertThat(texts.text(language, reason.textKey(), "0007:5567321707")).isNotBlank()
+                        .doesNotContain("{0}").doesNotContain("''");
             }
+            assertThat(texts.text(language, NotDeliveredReason.RECIPIENT_NOT_REGISTERED.textKey(), "0007:5567321707"))
+                    .as("names the recipient").contains("0007:5567321707");
             Arrays.stream(Fix.values()).forEach(fix -> assertThat(texts.text(language, fix.textKey())).isNotBlank());
         }
         assertThat(texts.text(Language.SV, "fix.cancel")).isEqualTo("Makulera");
