@@ -10,6 +10,8 @@ import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
+import org.opengateway.transport.as4.SendOutcome.Failed;
+import org.opengateway.transport.as4.SendOutcome.FailureKind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -132,9 +134,11 @@ public class Deliveries {
         }
         if (outcome.counted()) {
             jdbc.sql("UPDATE delivery_attempt SET finished_at = ?, outcome = ?, endpoint_url = ?, error_code = ?,"
-                            + " detail = ? WHERE invoice_id = ? AND attempt = ?")
+                            + " detail = ?, failure_kind = ? WHERE invoice_id = ? AND attempt = ?")
                     .params(now, outcome.status().name(), outcome.endpoint(), outcome.errorCode(),
-                            FindingRows.truncate(outcome.reason(), 2000), claim.invoiceId(), claim.attempt())
+                            FindingRows.truncate(outcome.reason(), 2000),
+                            outcome.failureKind() == null ? null : outcome.failureKind().name(), claim.invoiceId(),
+                            claim.attempt())
                     .update();
         } else {
             jdbc.sql("DELETE FROM delivery_attempt WHERE invoice_id = ? AND attempt = ?")
@@ -190,29 +194,98 @@ public class Deliveries {
     }
 
     /**
+     * Where the sending of an invoice stands, with its row locked until the caller's transaction ends, for a support
+     * action: a claim skips a locked row, and a claim already under way makes this wait until it has committed (and
+     * then reads {@code inFlight}), so an action never changes an invoice while an attempt holds it.
+     */
+    public Optional<SendingState> lockForChange(UUID invoiceId) {
+        return jdbc.sql("SELECT in_flight, done FROM delivery WHERE invoice_id = ? FOR UPDATE")
+                .param(invoiceId)
+                .query((rs, n) -> new SendingState(rs.getBoolean(1), rs.getBoolean(2), lastFailure(invoiceId)))
+                .optional();
+    }
+
+    /** Why the last attempt that failed failed; null when none did (or it failed before this was recorded). */
+    public FailureKind lastFailure(UUID invoiceId) {
+        return jdbc.sql("SELECT failure_kind FROM delivery_attempt WHERE invoice_id = ? AND failure_kind IS NOT NULL"
+                        + " ORDER BY attempt DESC LIMIT 1")
+                .param(invoiceId)
+                .query(String.class)
+                .optional().map(FailureKind::valueOf).orElse(null);
+    }
+
+    /**
+     * Support's resend: the next attempt is due now, with a fresh window of retries; the SBDH instance identifier and
+     * AS4 message ID stay, so a receiver that got an earlier attempt recognises it. Call with the row locked.
+     */
+    public void sendAgainNow(UUID invoiceId, OffsetDateTime now) {
+        jdbc.sql("UPDATE delivery SET done = FALSE, due_at = ?, first_attempt_at = NULL WHERE invoice_id = ?"
+                        + " AND in_flight = FALSE")
+                .params(now, invoiceId)
+                .update();
+        events.publishEvent(new DeliveryDue(invoiceId));
+    }
+
+    /**
+     * New identifiers for a new receiver (its access point has never seen them, so it cannot take the message for a
+     * repeat of the one meant for the old receiver), and no access point looked up yet. Call with the row locked.
+     */
+    public void newReceiver(UUID invoiceId) {
+        jdbc.sql("UPDATE delivery SET sbdh_instance_id = ?, as4_message_id = ?, endpoint_url = NULL, receiving_ap = NULL"
+                        + " WHERE invoice_id = ? AND in_flight = FALSE")
+                .params(UUID.randomUUID().toString(), UUID.randomUUID() + "@gateway", invoiceId)
+                .update();
+    }
+
+    /** Nothing more is sent (the invoice was cancelled or replaced). Call with the row locked. */
+    public void stop(UUID invoiceId) {
+        jdbc.sql("UPDATE delivery SET done = TRUE WHERE invoice_id = ? AND in_flight = FALSE")
+                .param(invoiceId)
+                .update();
+    }
+
+    /**
+     * @param inFlight an attempt holds the invoice now
+     * @param done delivered or given up: nothing more happens by itself
+     * @param lastFailure why the last failed attempt failed, or null
+     */
+    public record SendingState(boolean inFlight, boolean done, FailureKind lastFailure) {
+    }
+
+    /**
      * The outcome of one attempt, as stored.
      *
      * @param status DELIVERED, RETRY_SCHEDULED or UNDELIVERED
      * @param counted false when nothing was tried (the access point's circuit was open): the attempt is not counted
+     * @param failureKind why a failed attempt failed, kept for support's diagnosis; null when delivered
      */
     public record Outcome(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime nextAttemptAt,
             String endpoint, String receivingAccessPoint, String errorCode, String receiptMessageId, byte[] receipt,
-            boolean counted) {
+            boolean counted, FailureKind failureKind) {
+
+        /** An outcome whose failure kind is not known. */
+        public Outcome(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime nextAttemptAt,
+                String endpoint, String receivingAccessPoint, String errorCode, String receiptMessageId,
+                byte[] receipt, boolean counted) {
+            this(status, reason, at, nextAttemptAt, endpoint, receivingAccessPoint, errorCode, receiptMessageId,
+                    receipt, counted, null);
+        }
 
         static Outcome delivered(String reason, OffsetDateTime at, String endpoint, String accessPoint,
                 String receiptMessageId, byte[] receipt) {
             return new Outcome(InvoiceStatus.DELIVERED, reason, at, null, endpoint, accessPoint, null,
-                    receiptMessageId, receipt, true);
+                    receiptMessageId, receipt, true, null);
         }
 
         static Outcome failed(InvoiceStatus status, String reason, OffsetDateTime at, OffsetDateTime next,
-                String endpoint, String errorCode) {
-            return new Outcome(status, reason, at, next, endpoint, null, errorCode, null, null, true);
+                String endpoint, Failed failed) {
+            return new Outcome(status, reason, at, next, endpoint, null, failed.errorCode(), null, null, true,
+                    failed.kind());
         }
 
         static Outcome postponed(String reason, OffsetDateTime at, OffsetDateTime until, String endpoint) {
             return new Outcome(InvoiceStatus.RETRY_SCHEDULED, reason, at, until, endpoint, null, null, null, null,
-                    false);
+                    false, FailureKind.UNREACHABLE);
         }
     }
 }

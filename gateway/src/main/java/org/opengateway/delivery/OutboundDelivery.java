@@ -143,16 +143,16 @@ public class OutboundDelivery {
         if (!failed.kind().isTransient()) {
             return Deliveries.Outcome.failed(InvoiceStatus.UNDELIVERED, headline(failed.kind()) + " " + failed.detail()
                     + " No more attempts are made by themselves; correct the cause and resend.", now, null, endpoint,
-                    failed.errorCode());
+                    failed);
         }
         Optional<OffsetDateTime> next = retries.next(claim.attempt(), claim.firstAttemptAt(), now);
         if (next.isEmpty()) {
             return Deliveries.Outcome.failed(InvoiceStatus.UNDELIVERED, what + " The gateway has tried "
                     + claim.attempt() + " times since " + claim.firstAttemptAt() + " and gives up; resend it once the"
-                    + " recipient's access point works again.", now, null, endpoint, failed.errorCode());
+                    + " recipient's access point works again.", now, null, endpoint, failed);
         }
         return Deliveries.Outcome.failed(InvoiceStatus.RETRY_SCHEDULED, what + " Attempt " + (claim.attempt() + 1)
-                + " is scheduled for " + next.get() + ".", now, next.get(), endpoint, failed.errorCode());
+                + " is scheduled for " + next.get() + ".", now, next.get(), endpoint, failed);
     }
 
     private static String headline(FailureKind kind) {

@@ -1,14 +1,18 @@
 package org.opengateway.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +45,31 @@ public class OutgoingMail {
             sender.send(message);
             return true;
         } catch (MailException e) {
+            log.error("Could not send the mail '{}' to {}: {}. Check spring.mail.host and spring.mail.port (the SMTP"
+                    + " server), and its login in spring.mail.username and spring.mail.password.", template, to,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** A file sent with a mail. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** As {@link #send}, with a file attached. */
+    public boolean send(String to, Locale language, String template, Attachment attachment, Object... arguments) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(settings.from());
+            helper.setTo(to);
+            helper.setSubject(text(template + ".subject", language, arguments));
+            helper.setText(text(template + ".body", language, arguments));
+            helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+            sender.send(message);
+            return true;
+        } catch (MailException | MessagingException e) {
             log.error("Could not send the mail '{}' to {}: {}. Check spring.mail.host and spring.mail.port (the SMTP"
                     + " server), and its login in spring.mail.username and spring.mail.password.", template, to,
                     e.getMessage());

@@ -20,7 +20,11 @@ public enum InvoiceStatus {
     /** The receiving access point gave a signed receipt for it. */
     DELIVERED(true),
     /** Could not be delivered, and no more attempts are made by themselves; support may resend it. */
-    UNDELIVERED(true);
+    UNDELIVERED(true),
+    /** A corrected document was accepted in its place as a new invoice; this one is never sent. */
+    REPLACED(true),
+    /** Cancelled by the company or support; never sent. */
+    CANCELLED(true);
 
     private final boolean fin;
 
@@ -36,11 +40,16 @@ public enum InvoiceStatus {
     public Set<InvoiceStatus> next() {
         return switch (this) {
             case RECEIVED -> EnumSet.of(ACCEPTED, REJECTED);
-            case ACCEPTED, RETRY_SCHEDULED -> EnumSet.of(SENDING);
+            // CANCELLED, REPLACED: by a support action while no attempt is under way
+            case ACCEPTED -> EnumSet.of(SENDING, CANCELLED, REPLACED);
+            // RETRY_SCHEDULED again: "send now" moves the next attempt forward
+            case RETRY_SCHEDULED -> EnumSet.of(SENDING, RETRY_SCHEDULED, CANCELLED, REPLACED);
             // SENDING again: an attempt cut short (the node died) is taken up by a new attempt
             case SENDING -> EnumSet.of(SENDING, DELIVERED, RETRY_SCHEDULED, UNDELIVERED);
-            case UNDELIVERED -> EnumSet.of(SENDING); // a resend by support
-            case REJECTED, DELIVERED -> EnumSet.noneOf(InvoiceStatus.class);
+            // a resend: the next attempt is scheduled at once
+            case UNDELIVERED -> EnumSet.of(SENDING, RETRY_SCHEDULED, CANCELLED, REPLACED);
+            case REJECTED -> EnumSet.of(CANCELLED, REPLACED);
+            case DELIVERED, REPLACED, CANCELLED -> EnumSet.noneOf(InvoiceStatus.class);
         };
     }
 

@@ -75,6 +75,11 @@ public class InvoiceStore {
         return changed == 1;
     }
 
+    /** Sends the invoice to another receiver from now on (support corrected the recipient's address). */
+    public void changeReceiver(UUID id, String receiverParticipant) {
+        jdbc.sql("UPDATE invoice SET receiver_participant = ? WHERE id = ?").params(receiverParticipant, id).update();
+    }
+
     private void appendEvent(UUID invoiceId, InvoiceEvent event) {
         jdbc.sql("INSERT INTO invoice_event (invoice_id, status, reason, at) VALUES (?, ?, ?, ?)")
                 .params(invoiceId, event.status().name(), FindingRows.truncate(event.reason(), 2000), event.at())

@@ -16,13 +16,15 @@ class InvoiceStatusTest {
     @Test
     void aRejectedInvoiceIsFinal() {
         assertThat(InvoiceStatus.REJECTED.isFinal()).isTrue();
-        assertThat(InvoiceStatus.REJECTED.next()).isEmpty();
+        assertThat(InvoiceStatus.REJECTED.next()).containsExactlyInAnyOrder(InvoiceStatus.CANCELLED,
+                InvoiceStatus.REPLACED);
         assertThat(InvoiceStatus.RECEIVED.isFinal()).isFalse();
     }
 
     @Test
     void anAcceptedInvoiceIsSentAndEndsDeliveredOrUndelivered() {
-        assertThat(InvoiceStatus.ACCEPTED.next()).containsExactly(InvoiceStatus.SENDING);
+        assertThat(InvoiceStatus.ACCEPTED.next()).containsExactlyInAnyOrder(InvoiceStatus.SENDING,
+                InvoiceStatus.CANCELLED, InvoiceStatus.REPLACED);
         assertThat(InvoiceStatus.SENDING.next()).contains(InvoiceStatus.DELIVERED, InvoiceStatus.RETRY_SCHEDULED,
                 InvoiceStatus.UNDELIVERED);
         assertThat(InvoiceStatus.RETRY_SCHEDULED.canMoveTo(InvoiceStatus.SENDING)).isTrue();
@@ -34,6 +36,17 @@ class InvoiceStatusTest {
     @Test
     void anUndeliveredInvoiceWaitsForSupportButMayBeResent() {
         assertThat(InvoiceStatus.UNDELIVERED.isFinal()).isTrue();
-        assertThat(InvoiceStatus.UNDELIVERED.next()).containsExactly(InvoiceStatus.SENDING);
+        assertThat(InvoiceStatus.UNDELIVERED.next()).containsExactlyInAnyOrder(InvoiceStatus.SENDING,
+                InvoiceStatus.RETRY_SCHEDULED, InvoiceStatus.CANCELLED, InvoiceStatus.REPLACED);
+    }
+
+    @Test
+    void cancelledAndReplacedInvoicesAreFinalAndNeverSent() {
+        for (InvoiceStatus done : new InvoiceStatus[] {InvoiceStatus.CANCELLED, InvoiceStatus.REPLACED}) {
+            assertThat(done.isFinal()).isTrue();
+            assertThat(done.next()).isEmpty();
+        }
+        assertThat(InvoiceStatus.SENDING.canMoveTo(InvoiceStatus.CANCELLED))
+                .as("an attempt under way is never cancelled under its feet").isFalse();
     }
 }
