@@ -22,6 +22,6 @@ CREATE INDEX received_document_company_counterpart ON received_document (company
 CREATE TABLE user_preference (
     user_id  UUID NOT NULL REFERENCES user_account (id),
     name     VARCHAR(100) NOT NULL,
-    value    VARCHAR(4000) NOT NULL,
+    content  VARCHAR(4000) NOT NULL,
     PRIMARY KEY (user_id, name)
 );

@@ -22,7 +22,7 @@ public class Preferences {
     }
 
     public Optional<String> find(UUID userId, String name) {
-        return jdbc.sql("SELECT value FROM user_preference WHERE user_id = ? AND name = ?")
+        return jdbc.sql("SELECT content FROM user_preference WHERE user_id = ? AND name = ?")
                 .params(userId, checkName(name)).query(String.class).optional();
     }
 
@@ -35,7 +35,7 @@ public class Preferences {
         }
         if (update(userId, name, value) == 0) {
             try {
-                jdbc.sql("INSERT INTO user_preference (user_id, name, value) VALUES (?, ?, ?)")
+                jdbc.sql("INSERT INTO user_preference (user_id, name, content) VALUES (?, ?, ?)")
                         .params(userId, name, value).update();
             } catch (DuplicateKeyException savedMeanwhile) {
                 update(userId, name, value);
@@ -44,7 +44,7 @@ public class Preferences {
     }
 
     private int update(UUID userId, String name, String value) {
-        return jdbc.sql("UPDATE user_preference SET value = ? WHERE user_id = ? AND name = ?")
+        return jdbc.sql("UPDATE user_preference SET content = ? WHERE user_id = ? AND name = ?")
                 .params(value, userId, name).update();
     }
 
