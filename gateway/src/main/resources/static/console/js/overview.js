@@ -41,8 +41,8 @@ function perDay(flow, list) {
   return svg('svg', { viewBox: `0 0 ${width} ${height + 18}`, role: 'img', 'aria-label': t('overview.perDay') },
     svg('line', { x1: 0, y1: height, x2: width, y2: height, stroke: '#aab1bf' }),
     ...bars,
-    svg('text', { x: 0, y: height + 14, 'font-size': 11, fill: '#5b6475' }, first),
-    svg('text', { x: width, y: height + 14, 'font-size': 11, fill: '#5b6475', 'text-anchor': 'end' }, last));
+    svg('text', { x: 0, y: height + 14, 'font-size': 16, fill: '#5b6475' }, first),
+    svg('text', { x: width, y: height + 14, 'font-size': 16, fill: '#5b6475', 'text-anchor': 'end' }, last));
 }
 
 /** One bar split by how the sent invoices stand; each part opens the list of that state. */

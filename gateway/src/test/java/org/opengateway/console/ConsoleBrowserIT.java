@@ -30,6 +30,7 @@ import org.opengateway.testing.TestInvoices;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,8 +80,6 @@ class ConsoleBrowserIT extends GatewayIT {
             startBrowser(chromium, driver);
             sendInvoices();
         }
-        browser.get("about:blank");
-        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -93,7 +92,7 @@ class ConsoleBrowserIT extends GatewayIT {
     @Test
     void aPersonSearchesSortsPagesChoosesColumnsAndExportsTheInvoices() throws IOException {
         logIn(person(Language.EN));
-        browser.findElement(By.linkText("Sent invoices")).click();
+        openSentList();
         type("search-number", prefix);
         browser.findElement(By.id("search")).click();
         waitForText(By.id("position"), "Page 1 of 2 · 27 invoices");
@@ -140,11 +139,11 @@ class ConsoleBrowserIT extends GatewayIT {
     @Test
     void anUndeliveredInvoiceShowsWhyAndItsTimeline() {
         logIn(person(Language.EN));
-        browser.findElement(By.linkText("Sent invoices")).click();
+        openSentList();
         type("search-number", prefix);
         new Select(browser.findElement(By.id("search-status"))).selectByValue("UNDELIVERED");
         browser.findElement(By.id("search")).click();
-        waitForText(By.id("position"), "1 invoices");
+        waitForText(By.id("position"), "Page 1 of 1 · 1 invoices");
         browser.findElement(By.linkText(prefix + "-99")).click();
         waitForText(By.id("reason"), "not registered in Peppol");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Undelivered");
@@ -202,6 +201,7 @@ class ConsoleBrowserIT extends GatewayIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // a page drawn anew while a condition reads it
     }
 
     /** Numbers PREFIX-01 to -26 to the demo receiver (delivered), and PREFIX-99 to no one (undelivered). */
@@ -226,13 +226,23 @@ class ConsoleBrowserIT extends GatewayIT {
         return user;
     }
 
+    /** Logs in afresh: the cookie and the tab's storage of an earlier test are cleared on the console's own origin. */
     private void logIn(User user) {
         browser.get(url("/console/").toString());
+        browser.manage().deleteAllCookies();
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.get(url("/console/#/login").toString());
+        browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email"))).sendKeys(user.email());
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
         screenshot("login");
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-per-day")));
+    }
+
+    private void openSentList() {
+        browser.findElement(By.linkText("Sent invoices")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-number")));
     }
 
     private void type(String id, String text) {
