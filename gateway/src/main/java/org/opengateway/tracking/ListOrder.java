@@ -60,7 +60,6 @@ public record ListOrder(Column column, boolean descending) {
     /** The ORDER BY clause; the id last, so that rows with equal values keep one order from page to page. */
     String sql() {
         String direction = descending ? " DESC" : " ASC";
-        return column.sql() + direction + (column == Column.RECEIVED_AT ? "" : ", received_at" + direction) + ", id"
-                + direction;
+        return column.sql() + direction + ", id" + direction;
     }
 }
