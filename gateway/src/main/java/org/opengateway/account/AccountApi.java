@@ -53,7 +53,7 @@ public class AccountApi {
     }
 
     public record UserView(UUID id, String email, String name, String language, boolean support) {
-        static UserView of(User user) {
+        public static UserView of(User user) {
             return new UserView(user.id(), user.email(), user.name(), user.language().code(), user.support());
         }
     }

@@ -51,6 +51,11 @@ public class Users {
         return new User(id, address, name.trim(), language, support);
     }
 
+    /** The language the user reads the gateway's pages and mails in. */
+    public void setLanguage(UUID userId, Language language) {
+        jdbc.sql("UPDATE user_account SET language = ? WHERE id = ?").params(language.code(), userId).update();
+    }
+
     public Optional<User> findByEmail(String email) {
         if (email == null || email.isBlank()) {
             return Optional.empty();

@@ -31,11 +31,11 @@ final class InvoiceJson {
 
     record Summary(UUID id, String status, String statusReason, String channel, String documentType,
             String invoiceNumber, LocalDate issueDate, String currency, BigDecimal total, String sender,
-            String receiver, OffsetDateTime receivedAt, OffsetDateTime updatedAt) {
+            String receiver, OffsetDateTime receivedAt, OffsetDateTime updatedAt, String counterpart) {
         static Summary of(InvoiceRecord i) {
             return new Summary(i.id(), i.status().name(), i.statusReason(), i.channel().name(), i.documentType(),
                     i.invoiceNumber(), i.issueDate(), i.currency(), i.total(), i.senderParticipant(),
-                    i.receiverParticipant(), i.receivedAt(), i.updatedAt());
+                    i.receiverParticipant(), i.receivedAt(), i.updatedAt(), i.counterpartName());
         }
     }
 
@@ -44,7 +44,7 @@ final class InvoiceJson {
             String sender, String receiver, String customizationId, String profileId, String ruleset,
             String documentSha256,
             long documentSize, OffsetDateTime receivedAt, OffsetDateTime updatedAt, List<EventView> history,
-            List<FindingView> findings, DeliveryView delivery) {
+            List<FindingView> findings, DeliveryView delivery, String counterpart) {
         static Details of(InvoiceDetails d, DeliveryRecord delivery) {
             InvoiceRecord i = d.invoice();
             return new Details(i.id(), i.status().name(), i.statusReason(), i.channel().name(), i.sourceName(),
@@ -53,7 +53,7 @@ final class InvoiceJson {
                     i.ruleset(), i.documentSha256(), i.documentSize(), i.receivedAt(), i.updatedAt(),
                     d.history().stream().map(EventView::of).toList(),
                     d.findings().stream().map(FindingView::of).toList(),
-                    delivery == null ? null : DeliveryView.of(i.id(), delivery));
+                    delivery == null ? null : DeliveryView.of(i.id(), delivery), i.counterpartName());
         }
     }
 

@@ -24,11 +24,11 @@ final class ReceivedJson {
 
     record Summary(UUID id, String status, String statusReason, String documentType, String invoiceNumber,
             LocalDate issueDate, String currency, BigDecimal total, String sender, String receiver, Boolean valid,
-            OffsetDateTime receivedAt, OffsetDateTime updatedAt) {
+            OffsetDateTime receivedAt, OffsetDateTime updatedAt, String counterpart) {
         static Summary of(ReceivedRecord r) {
             return new Summary(r.id(), r.status().name(), r.statusReason(), r.documentKind(), r.invoiceNumber(),
                     r.issueDate(), r.currency(), r.total(), plain(r.sender()), plain(r.receiver()), r.valid(),
-                    r.receivedAt(), r.updatedAt());
+                    r.receivedAt(), r.updatedAt(), r.counterpartName());
         }
     }
 
@@ -37,7 +37,7 @@ final class ReceivedJson {
             String peppolDocumentType, String peppolProcess, String customizationId, String sbdhInstanceId,
             String as4MessageId, String sendingAccessPoint, String documentSha256, String outboxFile, Boolean valid,
             String ruleset, OffsetDateTime receivedAt, OffsetDateTime updatedAt, List<EventView> history,
-            List<InvoiceJson.FindingView> findings) {
+            List<InvoiceJson.FindingView> findings, String counterpart) {
         static Details of(ReceivedDetails d) {
             ReceivedRecord r = d.document();
             String file = r.outboxFile() == null ? null : r.outboxFile().substring(r.outboxFile().lastIndexOf('/') + 1);
@@ -46,7 +46,7 @@ final class ReceivedJson {
                     r.process(), r.customizationId(), r.sbdhInstanceId(), r.as4MessageId(), r.sendingAccessPoint(),
                     r.documentSha256(), file, r.valid(), r.ruleset(), r.receivedAt(), r.updatedAt(),
                     d.history().stream().map(EventView::of).toList(),
-                    d.findings().stream().map(InvoiceJson.FindingView::of).toList());
+                    d.findings().stream().map(InvoiceJson.FindingView::of).toList(), r.counterpartName());
         }
     }
 

@@ -52,13 +52,47 @@ public record InvoiceDocument(
      * its postal address; null when the document does not say.
      */
     public String senderCountry() {
-        Element party = DocumentReader.child(ublRoot, DocumentReader.CAC,
-                selfBilling() ? "AccountingCustomerParty" : "AccountingSupplierParty");
-        for (String step : new String[] {"Party", "PostalAddress", "Country"}) {
+        Element party = party(senderRole());
+        for (String step : new String[] {"PostalAddress", "Country"}) {
             party = party == null ? null : DocumentReader.child(party, DocumentReader.CAC, step);
         }
-        Element code = party == null ? null : DocumentReader.child(party, DocumentReader.CBC, "IdentificationCode");
-        String text = code == null ? "" : code.getTextContent().trim();
+        return text(party, "IdentificationCode");
+    }
+
+    /** The name of the party that sends the document (its trading name, else its registered name); null when none. */
+    public String senderName() {
+        return partyName(senderRole());
+    }
+
+    /** The name of the party the document is for (its trading name, else its registered name); null when none. */
+    public String receiverName() {
+        return partyName(selfBilling() ? "AccountingSupplierParty" : "AccountingCustomerParty");
+    }
+
+    private String senderRole() {
+        return selfBilling() ? "AccountingCustomerParty" : "AccountingSupplierParty";
+    }
+
+    private String partyName(String role) {
+        Element party = party(role);
+        Element partyName = party == null ? null : DocumentReader.child(party, DocumentReader.CAC, "PartyName");
+        String name = text(partyName, "Name");
+        if (name == null) {
+            Element legal = party == null ? null : DocumentReader.child(party, DocumentReader.CAC, "PartyLegalEntity");
+            name = text(legal, "RegistrationName");
+        }
+        return name;
+    }
+
+    /** The cac:Party of the role (AccountingSupplierParty, AccountingCustomerParty); null when missing. */
+    private Element party(String role) {
+        Element holder = DocumentReader.child(ublRoot, DocumentReader.CAC, role);
+        return holder == null ? null : DocumentReader.child(holder, DocumentReader.CAC, "Party");
+    }
+
+    private static String text(Element parent, String cbcName) {
+        Element element = parent == null ? null : DocumentReader.child(parent, DocumentReader.CBC, cbcName);
+        String text = element == null ? "" : element.getTextContent().trim();
         return text.isEmpty() ? null : text;
     }
 }

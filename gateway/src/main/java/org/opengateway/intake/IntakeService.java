@@ -16,6 +16,7 @@ import org.opengateway.document.ParticipantId;
 import org.opengateway.document.Sha256;
 import org.opengateway.tracking.Channel;
 import org.opengateway.tracking.InvoiceDetails;
+import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceEvent;
 import org.opengateway.tracking.InvoiceRecord;
 import org.opengateway.tracking.InvoiceStatus;
@@ -85,7 +86,8 @@ public class IntakeService {
                 doc == null ? null : doc.customizationId(),
                 doc == null ? null : doc.profileId(),
                 verdict.report().ruleset(),
-                receivedAt, now());
+                receivedAt, now(),
+                doc == null ? null : FindingRows.truncate(doc.receiverName(), 200));
         List<InvoiceEvent> history = List.of(
                 new InvoiceEvent(InvoiceStatus.RECEIVED, receivedFrom(submission), receivedAt),
                 new InvoiceEvent(status, reason, record.updatedAt()));

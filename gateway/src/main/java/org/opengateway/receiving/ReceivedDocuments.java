@@ -14,6 +14,7 @@ import org.opengateway.document.Sha256;
 import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.CompanyQuery;
 import org.opengateway.tracking.FindingRows;
+import org.opengateway.tracking.ListOrder;
 import org.opengateway.validation.Finding;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public class ReceivedDocuments {
     private static final String COLUMNS = "id, company_id, as4_message_id, sbdh_instance_id, sender_participant,"
             + " receiver_participant, document_type, process, sending_access_point, document_sha256, status,"
             + " status_reason, document_kind, invoice_number, issue_date, currency, total_amount, customization_id,"
-            + " ruleset, valid, outbox_file, received_at, updated_at";
+            + " ruleset, valid, outbox_file, received_at, updated_at, counterpart_name";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -105,14 +106,15 @@ public class ReceivedDocuments {
     /** Records what reading and validating the business document gave; its findings replace any earlier ones. */
     public void recordValidation(UUID id, InvoiceDocument document, ValidationReport report) {
         jdbc.sql("UPDATE received_document SET document_kind = ?, invoice_number = ?, issue_date = ?, currency = ?,"
-                        + " total_amount = ?, customization_id = ?, ruleset = ?, valid = ? WHERE id = ?")
+                        + " total_amount = ?, customization_id = ?, ruleset = ?, valid = ?, counterpart_name = ? WHERE id = ?")
                 .params(document == null ? null : document.kind().rootName(),
                         document == null ? null : FindingRows.truncate(document.invoiceNumber(), 200),
                         document == null ? null : document.issueDate(),
                         document == null ? null : FindingRows.truncate(document.currency(), 3),
                         document == null ? null : document.total(),
                         document == null ? null : FindingRows.truncate(document.customizationId(), 500),
-                        report.ruleset(), report.valid(), id)
+                        report.ruleset(), report.valid(),
+                        document == null ? null : FindingRows.truncate(document.senderName(), 200), id)
                 .update();
         jdbc.sql("DELETE FROM received_finding WHERE received_id = ?").param(id).update();
         FindingRows.insert(jdbc, FindingRows.Table.RECEIVED, id, report.findings());
@@ -197,12 +199,19 @@ public class ReceivedDocuments {
     }
 
     public ReceivedPage list(UUID companyId, ReceivedFilter filter, int page, int size) {
+        return list(companyId, filter, page, size, ListOrder.NEWEST_FIRST);
+    }
+
+    public ReceivedPage list(UUID companyId, ReceivedFilter filter, int page, int size, ListOrder order) {
         CompanyQuery.Result<ReceivedRecord> result = CompanyQuery.of("received_document", companyId)
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("sender_participant", filter.sender() == null || filter.sender().isBlank() ? null
                         : stored(filter.sender()))
+                .startsWith("invoice_number", filter.numberStart())
+                .counterpart(filter.counterpart(), "sender_participant",
+                        filter.counterpart() == null ? null : stored(filter.counterpart()), "counterpart_name")
                 .receivedBetween(filter.from(), filter.to())
-                .page(jdbc, COLUMNS, ReceivedDocuments::record, page, size);
+                .page(jdbc, COLUMNS, ReceivedDocuments::record, page, size, order);
         return new ReceivedPage(result.items(), page, size, result.total());
     }
 
@@ -275,6 +284,7 @@ public class ReceivedDocuments {
                 validOrNull,
                 rs.getString("outbox_file"),
                 rs.getObject("received_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("counterpart_name"));
     }
 }

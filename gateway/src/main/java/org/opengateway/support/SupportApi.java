@@ -135,16 +135,6 @@ public class SupportApi {
         return diagnoses.of(company.id(), id, actor.language()).orElseThrow();
     }
 
-    @Operation(summary = "The original document of the invoice, byte for byte")
-    @GetMapping(value = "/invoices/{id}/document", produces = MediaType.APPLICATION_XML_VALUE)
-    public ResponseEntity<byte[]> original(HttpServletRequest http, @PathVariable UUID companyId,
-            @PathVariable UUID id) {
-        Company company = access.require(http, companyId);
-        byte[] original = invoices.original(company.id(), id).orElseThrow(() -> notFound(id));
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"invoice-" + id + ".xml\"")
-                .contentType(MediaType.APPLICATION_XML).body(original);
-    }
-
     @Operation(summary = "A readable HTML page of the invoice, from its original")
     @GetMapping(value = "/invoices/{id}/rendering", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> rendering(HttpServletRequest http, @PathVariable UUID companyId,

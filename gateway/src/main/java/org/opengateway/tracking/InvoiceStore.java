@@ -23,7 +23,7 @@ public class InvoiceStore {
 
     private static final String COLUMNS = "id, company_id, channel, source_name, status, status_reason, document_sha256,"
             + " document_size, document_type, invoice_number, issue_date, currency, total_amount, sender_participant,"
-            + " receiver_participant, customization_id, profile_id, ruleset, received_at, updated_at";
+            + " receiver_participant, customization_id, profile_id, ruleset, received_at, updated_at, counterpart_name";
 
     private final JdbcClient jdbc;
 
@@ -37,13 +37,13 @@ public class InvoiceStore {
      */
     @Transactional
     public void create(InvoiceRecord invoice, byte[] original, List<InvoiceEvent> history, List<Finding> findings) {
-        jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO invoice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(invoice.id(), invoice.companyId(), invoice.channel().name(), invoice.sourceName(),
                         invoice.status().name(), FindingRows.truncate(invoice.statusReason(), 2000), invoice.documentSha256(), invoice.documentSize(),
                         invoice.documentType(), invoice.invoiceNumber(), invoice.issueDate(), invoice.currency(),
                         invoice.total(), invoice.senderParticipant(), invoice.receiverParticipant(),
                         invoice.customizationId(), invoice.profileId(), invoice.ruleset(), invoice.receivedAt(),
-                        invoice.updatedAt())
+                        invoice.updatedAt(), invoice.counterpartName())
                 .update();
         if (original != null) {
             jdbc.sql("INSERT INTO invoice_document (invoice_id, content) VALUES (?, ?)")
@@ -114,13 +114,22 @@ public class InvoiceStore {
     }
 
     public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size) {
+        return list(companyId, filter, page, size, ListOrder.NEWEST_FIRST);
+    }
+
+    public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size, ListOrder order) {
         CompanyQuery.Result<InvoiceRecord> result = CompanyQuery.of("invoice", companyId)
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("receiver_participant", filter.receiver() == null ? null
                         : filter.receiver().trim().toLowerCase(Locale.ROOT))
                 .equal("invoice_number", filter.invoiceNumber())
+                .startsWith("invoice_number", filter.numberStart())
+                .counterpart(filter.counterpart(), "receiver_participant",
+                        filter.counterpart() == null ? null : filter.counterpart().trim().toLowerCase(Locale.ROOT),
+                        "counterpart_name")
+                .equal("channel", filter.channel() == null ? null : filter.channel().name())
                 .receivedBetween(filter.from(), filter.to())
-                .page(jdbc, COLUMNS, InvoiceStore::invoice, page, size);
+                .page(jdbc, COLUMNS, InvoiceStore::invoice, page, size, order);
         return new InvoicePage(result.items(), page, size, result.total());
     }
 
@@ -161,6 +170,7 @@ public class InvoiceStore {
                 rs.getString("profile_id"),
                 rs.getString("ruleset"),
                 rs.getObject("received_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("counterpart_name"));
     }
 }

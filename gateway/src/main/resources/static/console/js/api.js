@@ -1,0 +1,53 @@
+// Calls to the gateway's JSON API with the session cookie. A call that changes something carries the CSRF token
+// that the login answered; it is kept for this browser tab only.
+
+export class SessionEnded extends Error {}
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export function rememberCsrf(token) {
+  sessionStorage.setItem('csrf', token);
+}
+
+export function forgetCsrf() {
+  sessionStorage.removeItem('csrf');
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const csrf = sessionStorage.getItem('csrf');
+  if (method !== 'GET' && csrf) {
+    headers['X-CSRF-Token'] = csrf;
+  }
+  const response = await fetch(path, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : null;
+  if (response.status === 401 && path !== '/api/v1/login') {
+    throw new SessionEnded();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, (data && data.detail) || response.statusText);
+  }
+  return data;
+}
+
+/** The query string of the non-empty values, in the given order. */
+export function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') {
+      search.set(name, value);
+    }
+  }
+  return search.toString();
+}
