@@ -20,7 +20,11 @@ public enum InvoiceStatus {
     /** The receiving access point gave a signed receipt for it. */
     DELIVERED(true),
     /** Could not be delivered, and no more attempts are made by themselves; support may resend it. */
-    UNDELIVERED(true);
+    UNDELIVERED(true),
+    /** The receiving access point's Message Level Status (MLS) says it accepted or handed on the invoice. */
+    ACCEPTED_BY_RECEIVER(true),
+    /** The receiving access point's Message Level Status (MLS) rejects the invoice; the reasons are in its history. */
+    REJECTED_BY_RECEIVER(true);
 
     private final boolean fin;
 
@@ -40,7 +44,9 @@ public enum InvoiceStatus {
             // SENDING again: an attempt cut short (the node died) is taken up by a new attempt
             case SENDING -> EnumSet.of(SENDING, DELIVERED, RETRY_SCHEDULED, UNDELIVERED);
             case UNDELIVERED -> EnumSet.of(SENDING); // a resend by support
-            case REJECTED, DELIVERED -> EnumSet.noneOf(InvoiceStatus.class);
+            // the receiving access point's MLS, which comes after its receipt
+            case DELIVERED -> EnumSet.of(ACCEPTED_BY_RECEIVER, REJECTED_BY_RECEIVER);
+            case REJECTED, ACCEPTED_BY_RECEIVER, REJECTED_BY_RECEIVER -> EnumSet.noneOf(InvoiceStatus.class);
         };
     }
 
