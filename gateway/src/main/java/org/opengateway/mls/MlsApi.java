@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,12 +27,15 @@ public class MlsApi {
 
     private final ServiceLevels levels;
     private final MlsOverdue overdue;
+    private final OutgoingMls outgoing;
     private final OperatorAccess operator;
     private final Clock clock;
 
-    public MlsApi(ServiceLevels levels, MlsOverdue overdue, OperatorAccess operator, Clock clock) {
+    public MlsApi(ServiceLevels levels, MlsOverdue overdue, OutgoingMls outgoing, OperatorAccess operator,
+            Clock clock) {
         this.levels = levels;
         this.overdue = overdue;
+        this.outgoing = outgoing;
         this.operator = operator;
         this.clock = clock;
     }
@@ -42,6 +46,25 @@ public class MlsApi {
     public ServiceLevels.Report serviceLevels(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, HttpServletRequest request) {
         operator.check(request);
+        Period period = period(from, to);
+        return levels.between(period.from(), period.to());
+    }
+
+    @Operation(summary = "The MLS we decided for the documents received in a period (from/to as for the service"
+            + " levels), newest first: response code, reasons, status (PENDING, SENT, SUPPRESSED, INVALID) and sending")
+    @GetMapping("/answers")
+    public List<OutgoingMls.Answer> answers(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request) {
+        operator.check(request);
+        Period period = period(from, to);
+        return outgoing.answers(period.from(), period.to(), ServiceLevels.MOST_LISTED);
+    }
+
+    private record Period(OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** From the first day's start to the end of the last (UTC); by default the last 30 days. */
+    private Period period(String from, String to) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate last = to == null || to.isBlank() ? today : date("to", to);
         LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : date("from", from);
@@ -53,7 +76,7 @@ public class MlsApi {
             throw ApiProblem.badRequest("The period from " + first + " to " + last + " is longer than " + MOST_DAYS
                     + " days; ask for a shorter one.");
         }
-        return levels.between(first.atStartOfDay().atOffset(ZoneOffset.UTC),
+        return new Period(first.atStartOfDay().atOffset(ZoneOffset.UTC),
                 last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
     }
 

@@ -246,6 +246,29 @@ public class OutgoingMls {
         log.info("MLS {} sent to {} at the access point {}", mls.id(), mls.mlsTo(), accessPoint);
     }
 
+    /** One MLS we decided, for the operator: what it says, to whom, and where sending it stands. */
+    public record Answer(UUID id, UUID receivedId, String referencedSbdhId, String responseCode, String reasons,
+            String status, String mlsTo, String sbdhInstanceId, OffsetDateTime documentReceivedAt,
+            OffsetDateTime decidedAt, OffsetDateTime sentAt, int attempts, OffsetDateTime nextAttemptAt,
+            String lastError) {
+    }
+
+    /** The MLS decided for documents received in the period, from (inclusive) to (exclusive), newest first. */
+    public List<Answer> answers(OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("SELECT id, received_id, referenced_sbdh_id, response_code, reasons, status, mls_to,"
+                        + " sbdh_instance_id, document_received_at, decided_at, sent_at, attempts, due_at, last_error"
+                        + " FROM mls_outbound WHERE document_received_at >= ? AND document_received_at < ?"
+                        + " ORDER BY document_received_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+                .params(from, to)
+                .query((rs, n) -> new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                        rs.getObject(11, OffsetDateTime.class), rs.getInt(12),
+                        Status.PENDING.name().equals(rs.getString(6)) ? rs.getObject(13, OffsetDateTime.class) : null,
+                        rs.getString(14)))
+                .list();
+    }
+
     /** The wait after a failed attempt: the first retry, twice as long each time, up to the longest. */
     Duration wait(int attempts) {
         Duration wait = settings.firstRetry();
