@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MlsExchangeIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(180);
+    private static final Duration START_DEADLINE = Duration.ofMinutes(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String OPERATOR_KEY = "operator-" + UUID.randomUUID();
     private static final String A_SENDER = "5567321707";
@@ -64,9 +64,11 @@ class MlsExchangeIT {
                 "--gateway.mls.failure-of-delivery-after=0s");
         a.with("--gateway.smp.url=" + b.baseUrl());
         b.with("--gateway.smp.url=" + a.baseUrl());
+        // one after the other, with time to spare: on a loaded machine two starting at once took over 4 minutes
         a.start();
+        a.awaitUp(START_DEADLINE);
         b.start();
-        CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitUp), CompletableFuture.runAsync(b::awaitUp)).join();
+        b.awaitUp(START_DEADLINE);
     }
 
     @AfterAll

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helger.peppol.sbdh.EPeppolMLSType;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -19,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import net.sf.saxon.s9api.Processor;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opengateway.cluster.ClusterJobs;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.crash.GatewayProcess;
@@ -35,6 +39,7 @@ import org.opengateway.receiving.ReceivedStatus;
 import org.opengateway.reporting.ReportingItems;
 import org.opengateway.reporting.ReportingProperties;
 import org.opengateway.testing.SampleKeys;
+import org.opengateway.testing.TestPostgres;
 import org.opengateway.testing.TestInvoices;
 import org.opengateway.tracking.InvoiceStore;
 import org.opengateway.transport.as4.As4Keys;
@@ -47,7 +52,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * MLS against a real database (H2 in PostgreSQL mode, migrated by Flyway) with the real AS4 sender and SMP lookup: the
+ * MLS against a real database (H2 in PostgreSQL mode, and PostgreSQL when a server is given; migrated by Flyway) with the real AS4 sender and SMP lookup: the
  * one MLS per received document, its queue with claims, leases and growing waits (the MLS receiver's SMP is a closed
  * port, so every send really fails), two nodes never sending one twice, received MLS applied to our invoice once, the
  * overdue flag and the service levels.
@@ -67,11 +72,27 @@ class MlsDatabaseIT {
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
     private String url;
+    private String user = "gateway";
+    private String password = "";
 
-    @BeforeEach
-    void database() {
-        url = "jdbc:h2:mem:mls-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    /** Runs the test once on a fresh H2 database and once on a fresh PostgreSQL one (when a server is given). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    @interface OnH2AndPostgresql {
+    }
+
+    private void database(String database) {
+        if (database.equals("postgresql")) {
+            TestPostgres.Database fresh = TestPostgres.freshDatabase("mls");
+            url = fresh.url();
+            user = fresh.user();
+            password = fresh.password();
+        } else {
+            url = "jdbc:h2:mem:mls-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        }
         HikariDataSource pool = pool();
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(pool);
@@ -83,8 +104,9 @@ class MlsDatabaseIT {
         pools.forEach(HikariDataSource::close);
     }
 
-    @Test
-    void aRejectedDocumentIsAnsweredOnceAndAFailedSendWaitsLongerEachTimeOnOneNodeOnly() {
+    @OnH2AndPostgresql
+    void aRejectedDocumentIsAnsweredOnceAndAFailedSendWaitsLongerEachTimeOnOneNodeOnly(String database) {
+        database(database);
         OutgoingMls node = outgoing(jdbc, transactions, EPeppolMLSType.ALWAYS_SEND);
         ReceivedRecord document = received("PSE000001");
         byte[] content = sbdh("0242:000009", "FAILURE_ONLY");
@@ -129,8 +151,9 @@ class MlsDatabaseIT {
         assertThat(node.wait(20)).as("never longer than the longest").isEqualTo(Duration.ofHours(1));
     }
 
-    @Test
-    void failureOnlyKeepsAnAcceptedOneBackAndTheSenderOfAnSbdhWithoutValidMlsToIsAnsweredAtItsOwnId() {
+    @OnH2AndPostgresql
+    void failureOnlyKeepsAnAcceptedOneBackAndTheSenderOfAnSbdhWithoutValidMlsToIsAnsweredAtItsOwnId(String database) {
+        database(database);
         OutgoingMls node = outgoing(jdbc, transactions, EPeppolMLSType.ALWAYS_SEND);
         ReceivedRecord failuresOnly = received("PSE000001");
         node.answer(failuresOnly, sbdh("0242:000009", "FAILURE_ONLY"), PASSED, Handover.HANDED_OVER, null);
@@ -156,8 +179,9 @@ class MlsDatabaseIT {
                 .isEqualTo("0242:000007");
     }
 
-    @Test
-    void aReceivedMlsMovesOurInvoiceOnceAndAnInvoiceWithoutOneIsFlaggedAndMissesTheServiceLevel() {
+    @OnH2AndPostgresql
+    void aReceivedMlsMovesOurInvoiceOnceAndAnInvoiceWithoutOneIsFlaggedAndMissesTheServiceLevel(String database) {
+        database(database);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID late = deliveredInvoice("sbdh-late", now.minusMinutes(40));
         UUID answered = deliveredInvoice("sbdh-answered", now.minusMinutes(10));
@@ -239,8 +263,8 @@ class MlsDatabaseIT {
     private HikariDataSource pool() {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
-        pool.setUsername("gateway");
-        pool.setPassword("");
+        pool.setUsername(user);
+        pool.setPassword(password);
         pool.setMaximumPoolSize(4);
         pools.add(pool);
         return pool;
