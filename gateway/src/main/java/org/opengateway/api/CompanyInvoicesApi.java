@@ -21,6 +21,7 @@ import org.opengateway.console.SpreadsheetExport;
 import org.opengateway.delivery.Deliveries;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceivedPage;
+import org.opengateway.mls.MlsOverdue;
 import org.opengateway.tracking.InvoicePage;
 import org.opengateway.tracking.InvoiceStore;
 import org.springframework.http.ContentDisposition;
@@ -60,9 +61,10 @@ public class CompanyInvoicesApi {
     private final SpreadsheetExport export;
     private final ConsoleTexts texts;
     private final JsonMapper json;
+    private final MlsOverdue mls;
 
     public CompanyInvoicesApi(CompanyAccess access, InvoiceStore invoices, Deliveries deliveries,
-            ReceivedDocuments received, SpreadsheetExport export, ConsoleTexts texts, JsonMapper json) {
+            ReceivedDocuments received, SpreadsheetExport export, ConsoleTexts texts, JsonMapper json, MlsOverdue mls) {
         this.access = access;
         this.invoices = invoices;
         this.deliveries = deliveries;
@@ -70,6 +72,7 @@ public class CompanyInvoicesApi {
         this.export = export;
         this.texts = texts;
         this.json = json;
+        this.mls = mls;
     }
 
     @Operation(summary = "Search the company's sent invoices",
@@ -105,7 +108,8 @@ public class CompanyInvoicesApi {
             HttpServletRequest request) {
         Company company = access.require(request, companyId);
         return invoices.find(company.id(), id)
-                .map(details -> InvoiceJson.Details.of(details, deliveries.find(id).orElse(null)))
+                .map(details -> InvoiceJson.Details.of(details, deliveries.find(id).orElse(null),
+                        mls.forInvoice(id).orElse(null)))
                 .orElseThrow(() -> noInvoice(company, id));
     }
 

@@ -21,6 +21,7 @@ import org.opengateway.intake.OversizedOriginals;
 import org.opengateway.intake.Submission;
 import org.opengateway.intake.SubmissionAnswers;
 import org.opengateway.intake.SubmissionAnswers.Answer;
+import org.opengateway.mls.MlsOverdue;
 import org.opengateway.tracking.Channel;
 import org.opengateway.tracking.InvoiceFilter;
 import org.opengateway.tracking.InvoicePage;
@@ -52,10 +53,11 @@ public class InvoiceApi {
     private final OversizedOriginals oversized;
     private final Deliveries deliveries;
     private final long maxDocumentSize;
+    private final MlsOverdue mls;
 
     public InvoiceApi(IntakeService intake, InvoiceStore invoices, Deliveries deliveries,
             IdempotencyKeys idempotencyKeys, SubmissionAnswers answers, OversizedOriginals oversized,
-            GatewayProperties properties) {
+            GatewayProperties properties, MlsOverdue mls) {
         this.intake = intake;
         this.invoices = invoices;
         this.deliveries = deliveries;
@@ -63,6 +65,7 @@ public class InvoiceApi {
         this.answers = answers;
         this.oversized = oversized;
         this.maxDocumentSize = properties.intake().maxDocumentSize().toBytes();
+        this.mls = mls;
     }
 
     @Operation(summary = "Submit a UBL Invoice or CreditNote, bare or in a Peppol SBDH",
@@ -120,7 +123,8 @@ public class InvoiceApi {
     public InvoiceJson.Details get(@Parameter(hidden = true) @RequestAttribute(ApiKeyFilter.COMPANY) Company company,
             @PathVariable UUID id) {
         return invoices.find(company.id(), id)
-                .map(details -> InvoiceJson.Details.of(details, deliveries.find(id).orElse(null)))
+                .map(details -> InvoiceJson.Details.of(details, deliveries.find(id).orElse(null),
+                        mls.forInvoice(id).orElse(null)))
                 .orElseThrow(() -> ApiProblem.notFound("Your company has no invoice with the id " + id + "."));
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.opengateway.delivery.DeliveryRecord;
+import org.opengateway.mls.MlsOverdue;
 import org.opengateway.tracking.InvoiceDetails;
 import org.opengateway.tracking.InvoiceEvent;
 import org.opengateway.tracking.InvoiceRecord;
@@ -44,8 +45,8 @@ final class InvoiceJson {
             String sender, String receiver, String customizationId, String profileId, String ruleset,
             String documentSha256,
             long documentSize, OffsetDateTime receivedAt, OffsetDateTime updatedAt, List<EventView> history,
-            List<FindingView> findings, DeliveryView delivery, String counterpart) {
-        static Details of(InvoiceDetails d, DeliveryRecord delivery) {
+            List<FindingView> findings, DeliveryView delivery, String counterpart, MlsOverdue.InvoiceMls mls) {
+        static Details of(InvoiceDetails d, DeliveryRecord delivery, MlsOverdue.InvoiceMls mls) {
             InvoiceRecord i = d.invoice();
             return new Details(i.id(), i.status().name(), i.statusReason(), i.channel().name(), i.sourceName(),
                     i.documentType(), i.invoiceNumber(), i.issueDate(), i.currency(), i.total(),
@@ -53,7 +54,7 @@ final class InvoiceJson {
                     i.ruleset(), i.documentSha256(), i.documentSize(), i.receivedAt(), i.updatedAt(),
                     d.history().stream().map(EventView::of).toList(),
                     d.findings().stream().map(FindingView::of).toList(),
-                    delivery == null ? null : DeliveryView.of(i.id(), delivery), i.counterpartName());
+                    delivery == null ? null : DeliveryView.of(i.id(), delivery), i.counterpartName(), mls);
         }
     }
 

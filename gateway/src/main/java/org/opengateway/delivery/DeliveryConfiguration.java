@@ -7,6 +7,7 @@ import org.opengateway.config.GatewayProperties;
 import org.opengateway.config.NodeIdentity;
 import org.opengateway.directory.RecipientLookup;
 import org.opengateway.document.DocumentReader;
+import org.opengateway.mls.MlsProperties;
 import org.opengateway.tracking.InvoiceStore;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
@@ -20,14 +21,15 @@ public class DeliveryConfiguration {
 
     /** phase4 must be set up (our duplicate manager installed) before anything uses it, hence the runtime here. */
     @Bean
-    As4Sender as4Sender(Phase4Runtime phase4, As4Keys keys, GatewayProperties properties) {
+    As4Sender as4Sender(Phase4Runtime phase4, As4Keys keys, GatewayProperties properties, MlsProperties mls) {
         GatewayProperties.Sending sending = properties.sending();
         if (sending.lease().compareTo(sending.connectTimeout().plus(sending.responseTimeout())) <= 0) {
             throw new IllegalStateException("gateway.sending.lease (" + sending.lease() + ") must be longer than"
                     + " gateway.sending.connect-timeout and response-timeout together, or another node could take up"
                     + " an invoice while it is still being sent.");
         }
-        return new As4Sender(keys, keys.accessPointCaChecker(), sending.connectTimeout(), sending.responseTimeout());
+        return new As4Sender(keys, keys.accessPointCaChecker(), sending.connectTimeout(), sending.responseTimeout(),
+                mls.enabled() ? mls.requestType() : null);
     }
 
     @Bean

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
+import org.opengateway.mls.MlsDecision.Handover;
+import org.opengateway.mls.OutgoingMls;
+import org.opengateway.reporting.ReportKind;
 import org.opengateway.validation.DocumentValidation;
 import org.opengateway.validation.Finding;
 import org.opengateway.validation.Severity;
@@ -48,9 +51,11 @@ public class ReceivedDelivery {
     private final DocumentValidation validation;
     private final CompanyOutbox outbox;
     private final CustomerQueue queue;
+    private final OutgoingMls mls;
 
     public ReceivedDelivery(JdbcClient jdbc, TransactionTemplate transactions, ReceivedDocuments documents,
-            CompanyDirectory companies, DocumentValidation validation, CompanyOutbox outbox, CustomerQueue queue) {
+            CompanyDirectory companies, DocumentValidation validation, CompanyOutbox outbox, CustomerQueue queue,
+            OutgoingMls mls) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.documents = documents;
@@ -58,6 +63,7 @@ public class ReceivedDelivery {
         this.validation = validation;
         this.outbox = outbox;
         this.queue = queue;
+        this.mls = mls;
     }
 
     /** Delivers what is due, up to a batch; returns how many were handled. */
@@ -90,26 +96,36 @@ public class ReceivedDelivery {
                 : companies.findById(stored.companyId());
         if (company.isEmpty()) {
             log.warn("Received document {} belongs to no company of ours; it is kept but not delivered", id);
+            mls.answer(stored, documents.content(id), null, Handover.FAILED,
+                    "The receiver is no longer served by this access point.");
             done(id);
             return;
         }
         byte[] content = documents.content(id);
-        DocumentValidation.Checked checked = validate(content);
-        documents.recordValidation(id, checked.document(), checked.report());
+        // a Peppol report is passed on as it is: it is no invoice to judge
+        DocumentValidation.Checked checked = ReportKind.isReport(stored.documentType()) ? null : validate(content);
+        ValidationReport report = checked == null ? null : checked.report();
+        if (checked != null) {
+            documents.recordValidation(id, checked.document(), report);
+        }
         ReceivedRecord document = documents.find(id).orElseThrow();
+        mls.answer(document, content, report, Handover.PENDING, null); // a rejection is sent at once
         if (document.status() != ReceivedStatus.RECEIVED_FROM_NETWORK) {
+            mls.answer(document, content, report, Handover.CONFIRMED, null);
             done(id); // the company acknowledged it over the API already
             return;
         }
         // customers' systems read the invoice itself; the envelope is for the network (and kept in the database)
-        byte[] businessDocument = checked.document() == null ? content : BareUbl.of(checked.document().ublRoot());
+        byte[] businessDocument = checked == null || checked.document() == null ? content
+                : BareUbl.of(checked.document().ublRoot());
         try {
             String file = outbox.write(company.get().slug(), document.invoiceNumber(), id, businessDocument);
             queue.put(document, businessDocument, file.substring(file.lastIndexOf('/') + 1));
             documents.changeStatus(id, ReceivedStatus.RECEIVED_FROM_NETWORK, ReceivedStatus.AVAILABLE_TO_CUSTOMER,
                     "Written to the outbox folder as " + file + " and put on the queue "
-                            + CustomerQueue.name(company.get().id()) + ". " + verdict(checked.report()),
+                            + CustomerQueue.name(company.get().id()) + ". " + verdict(report),
                     file);
+            mls.answer(document, content, report, Handover.HANDED_OVER, null);
             done(id);
             log.info("Received document {} ({} {}) delivered to {}", id, document.documentKind(),
                     document.invoiceNumber(), company.get().slug());
@@ -126,6 +142,7 @@ public class ReceivedDelivery {
                     .params(attempts, next, truncate(problem, 2000), id)
                     .update();
             documents.noteProblem(id, problem);
+            mls.answerIfLongUndelivered(document, content, report, problem);
         }
     }
 
@@ -140,6 +157,9 @@ public class ReceivedDelivery {
     }
 
     private static String verdict(ValidationReport report) {
+        if (report == null) {
+            return "Passed on as it is (a Peppol report is not validated as an invoice).";
+        }
         String ruleset = report.ruleset() == null ? "" : " (" + report.ruleset() + ")";
         if (report.valid()) {
             long warnings = report.count(Severity.WARNING);

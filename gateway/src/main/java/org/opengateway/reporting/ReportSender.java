@@ -7,6 +7,7 @@ import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
 import org.opengateway.transport.as4.OutboundMessage;
 import org.opengateway.transport.as4.SendOutcome;
+import org.opengateway.transport.as4.ServiceProviderId;
 import org.opengateway.transport.as4.SendOutcome.Failed;
 import org.opengateway.transport.as4.SendOutcome.FailureKind;
 
@@ -34,12 +35,7 @@ public class ReportSender {
 
     /** Our participant ID as the sender of reports: 0242 and the digits of the seat ID (PSE000002 gives 000002). */
     static String senderParticipant(String seatId) {
-        if (!seatId.matches("P[A-Z]{2}[0-9]{6}")) {
-            throw new IllegalStateException("The access-point certificate's CN '" + seatId + "' is not a Peppol seat"
-                    + " ID (P, two letters, six digits), so no report can be sent; use the certificate OpenPeppol"
-                    + " issued.");
-        }
-        return "0242:" + seatId.substring(3);
+        return ServiceProviderId.of(seatId);
     }
 
     /** What came of an attempt, and the seat ID of the access point it went to (null when none was found). */

@@ -10,6 +10,7 @@ import org.opengateway.document.ParticipantId;
 import org.opengateway.receiving.ReceivedDocument;
 import org.opengateway.reporting.ReportingItem.Direction;
 import org.opengateway.transport.as4.As4Keys;
+import org.opengateway.transport.as4.ServiceProviderId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,6 +61,16 @@ public class ReportingItems {
         insert(new ReportingItem(Direction.SENT, at, ownSeat, receivingAccessPoint,
                 kind.peppolDocumentTypeId(sent.customizationId()), sent.profileId(), TRANSPORT_PROFILE, countryC1, null,
                 ParticipantId.parse(sent.sender()).toString()), invoiceId);
+    }
+
+    /**
+     * A document the service provider itself sent (an MLS) reached the other access point: C1 is our seat's country
+     * and the end user our service provider ID.
+     */
+    public void recordSentByServiceProvider(UUID sourceId, String receivingAccessPoint, String documentType,
+            String process, OffsetDateTime at) {
+        insert(new ReportingItem(Direction.SENT, at, ownSeat, receivingAccessPoint, documentType, process,
+                TRANSPORT_PROFILE, ownSeat.substring(1, 3), null, ServiceProviderId.of(ownSeat)), sourceId);
     }
 
     /** A document from another access point was stored (the first time; a repeat is not counted again). */

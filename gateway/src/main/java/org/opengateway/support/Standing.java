@@ -23,6 +23,9 @@ public record Standing(InvoiceStatus status, NotDeliveredReason reason, List<Fix
                     ? NotDeliveredReason.ACCESS_POINT_UNREACHABLE : lastFailure,
                     inFlight ? List.of() : List.of(Fix.RESEND, Fix.CANCEL));
             case ACCEPTED -> new Standing(status, null, inFlight ? List.of() : List.of(Fix.CANCEL));
+            // delivered, then refused by the receiving access point's MLS: sending it again as it is would not help
+            case REJECTED_BY_RECEIVER -> new Standing(status, NotDeliveredReason.REJECTED_BY_RECEIVER,
+                    List.of(Fix.UPLOAD_CORRECTED, Fix.CANCEL));
             default -> new Standing(status, null, List.of());
         };
     }

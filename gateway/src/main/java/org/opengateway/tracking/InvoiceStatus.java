@@ -24,7 +24,11 @@ public enum InvoiceStatus {
     /** A corrected document was accepted in its place as a new invoice; this one is never sent. */
     REPLACED(true),
     /** Cancelled by the company or support; never sent. */
-    CANCELLED(true);
+    CANCELLED(true),
+    /** The receiving access point's Message Level Status (MLS) says it accepted or handed on the invoice. */
+    ACCEPTED_BY_RECEIVER(true),
+    /** The receiving access point's Message Level Status (MLS) rejects the invoice; the reasons are in its history. */
+    REJECTED_BY_RECEIVER(true);
 
     private final boolean fin;
 
@@ -49,7 +53,11 @@ public enum InvoiceStatus {
             // a resend: the next attempt is scheduled at once
             case UNDELIVERED -> EnumSet.of(SENDING, RETRY_SCHEDULED, CANCELLED, REPLACED);
             case REJECTED -> EnumSet.of(CANCELLED, REPLACED);
-            case DELIVERED, REPLACED, CANCELLED -> EnumSet.noneOf(InvoiceStatus.class);
+            // the receiving access point's MLS, which comes after its receipt
+            case DELIVERED -> EnumSet.of(ACCEPTED_BY_RECEIVER, REJECTED_BY_RECEIVER);
+            // refused by the receiver's MLS: a corrected document may take its place
+            case REJECTED_BY_RECEIVER -> EnumSet.of(CANCELLED, REPLACED);
+            case REPLACED, CANCELLED, ACCEPTED_BY_RECEIVER -> EnumSet.noneOf(InvoiceStatus.class);
         };
     }
 

@@ -39,7 +39,8 @@ public class UblSchemaValidator {
         schemas.put(DocumentKind.CREDIT_NOTE, compile(UBL21Marshaller.getAllCreditNoteXSDs()));
     }
 
-    private static Schema compile(List<ClassPathResource> xsds) {
+    /** Compiles UBL schemas as ph-ubl lists them (the last one is the document's own). */
+    public static Schema compile(List<ClassPathResource> xsds) {
         // ph-ubl lists the schemas in import order; the UBL ones leave some imports for it to supply
         javax.xml.transform.Source[] sources = xsds.stream()
                 .map(xsd -> new javax.xml.transform.stream.StreamSource(xsd.getAsURL().toExternalForm()))

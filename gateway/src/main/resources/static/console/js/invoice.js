@@ -8,7 +8,7 @@ export async function invoicePage(company, kind, id) {
   const base = `/api/v1/companies/${company.id}/${kind === 'sent' ? 'invoices' : 'received'}/${id}`;
   const invoice = await api('GET', base);
   const sent = kind === 'sent';
-  const trouble = ['UNDELIVERED', 'REJECTED', 'RETRY_SCHEDULED'].includes(invoice.status);
+  const trouble = ['UNDELIVERED', 'REJECTED', 'RETRY_SCHEDULED', 'REJECTED_BY_RECEIVER'].includes(invoice.status);
 
   const fields = el('dl', { class: 'fields', id: 'fields' },
     pair('field.status', el('span', { class: `status ${invoice.status}`, id: 'status' }, label('status', invoice.status))),

@@ -12,7 +12,8 @@ const LISTS = {
       'channel', 'documentType'],
     shown: ['invoiceNumber', 'counterpart', 'issueDate', 'receivedAt', 'total', 'currency', 'status', 'channel'],
     sortable: ['invoiceNumber', 'counterpart', 'issueDate', 'receivedAt', 'total', 'status', 'channel'],
-    statuses: ['RECEIVED', 'ACCEPTED', 'REJECTED', 'SENDING', 'RETRY_SCHEDULED', 'DELIVERED', 'UNDELIVERED'],
+    statuses: ['RECEIVED', 'ACCEPTED', 'REJECTED', 'SENDING', 'RETRY_SCHEDULED', 'DELIVERED', 'UNDELIVERED',
+      'ACCEPTED_BY_RECEIVER', 'REJECTED_BY_RECEIVER', 'REPLACED', 'CANCELLED'],
     channels: ['FOLDER', 'API', 'QUEUE'],
   },
   received: {

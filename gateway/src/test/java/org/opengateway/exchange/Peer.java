@@ -59,6 +59,11 @@ final class Peer implements AutoCloseable {
         process.awaitUp(GatewayProcess.START_DEADLINE);
     }
 
+    /** Waits up to the given time, for a start on a machine known to be loaded. */
+    void awaitUp(Duration deadline) {
+        process.awaitUp(deadline);
+    }
+
     void kill() {
         process.kill();
     }

@@ -30,7 +30,9 @@ class InvoiceStatusTest {
         assertThat(InvoiceStatus.RETRY_SCHEDULED.canMoveTo(InvoiceStatus.SENDING)).isTrue();
         assertThat(InvoiceStatus.RETRY_SCHEDULED.canMoveTo(InvoiceStatus.DELIVERED)).isFalse();
         assertThat(InvoiceStatus.DELIVERED.isFinal()).isTrue();
-        assertThat(InvoiceStatus.DELIVERED.next()).isEmpty();
+        assertThat(InvoiceStatus.DELIVERED.next()).containsExactlyInAnyOrder(InvoiceStatus.ACCEPTED_BY_RECEIVER,
+                InvoiceStatus.REJECTED_BY_RECEIVER);
+        assertThat(InvoiceStatus.REJECTED_BY_RECEIVER.next()).isEmpty();
     }
 
     @Test

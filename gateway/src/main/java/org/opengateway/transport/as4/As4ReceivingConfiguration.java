@@ -1,6 +1,7 @@
 package org.opengateway.transport.as4;
 
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.mls.IncomingMls;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceiverCheck;
 import org.opengateway.transport.pki.NetworkTrust;
@@ -30,8 +31,8 @@ public class As4ReceivingConfiguration {
 
     @Bean
     PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceiverCheck receivers,
-            ReceivedDocuments documents) {
-        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents);
+            ReceivedDocuments documents, IncomingMls mls) {
+        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents, mls);
     }
 
     @Bean

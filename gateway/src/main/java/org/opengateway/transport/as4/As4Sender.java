@@ -1,6 +1,8 @@
 package org.opengateway.transport.as4;
 
 import com.helger.httpclient.HttpClientSettings;
+import com.helger.peppol.sbdh.EPeppolMLSType;
+import com.helger.peppolid.IParticipantIdentifier;
 import com.helger.peppolid.factory.IIdentifierFactory;
 import com.helger.peppolid.factory.PeppolIdentifierFactory;
 import com.helger.phase4.crypto.IAS4CryptoFactory;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.util.Timeout;
+import org.opengateway.mls.MlsCodes;
 import org.opengateway.transport.as4.SendOutcome.Delivered;
 import org.opengateway.transport.as4.SendOutcome.Failed;
 import org.opengateway.transport.as4.SendOutcome.FailureKind;
@@ -41,8 +44,20 @@ public class As4Sender implements AutoCloseable {
     private final String seatId;
     private final PooledHttpPoster http;
     private final ServiceFileCache services = new ServiceFileCache(As4Sender.class.getClassLoader());
+    /** Where the receiving access points send their MLS: our service provider ID; null when we ask for none. */
+    private final IParticipantIdentifier mlsTo;
+    private final EPeppolMLSType mlsType;
 
     public As4Sender(As4Keys keys, TrustedCAChecker accessPointCas, Duration connectTimeout, Duration responseTimeout) {
+        this(keys, accessPointCas, connectTimeout, responseTimeout, null);
+    }
+
+    /** @param mlsType the MLS_TYPE to ask for in every SBDH (with MLS_TO our service provider ID); null: ask none */
+    public As4Sender(As4Keys keys, TrustedCAChecker accessPointCas, Duration connectTimeout, Duration responseTimeout,
+            EPeppolMLSType mlsType) {
+        this.mlsType = mlsType;
+        this.mlsTo = mlsType == null || !ServiceProviderId.isSeatId(keys.seatId()) ? null
+                : IDENTIFIERS.createParticipantIdentifierWithDefaultScheme(ServiceProviderId.of(keys.seatId()));
         this.crypto = keys.cryptoFactory();
         this.accessPointCas = accessPointCas;
         this.seatId = keys.seatId();
@@ -79,6 +94,9 @@ public class As4Sender implements AutoCloseable {
                     .senderPartyID(seatId)
                     .countryC1(message.countryC1())
                     .sbdhInstanceIdentifier(message.sbdhInstanceId())
+                    // an MLS itself asks for no MLS: it is never answered
+                    .mlsTo(asksForMls(message) ? mlsTo : null)
+                    .mlsType(asksForMls(message) ? mlsType : null)
                     .messageID(message.as4MessageId())
                     .payload(message.payload())
                     .disableValidation()
@@ -108,6 +126,10 @@ public class As4Sender implements AutoCloseable {
             case INVALID_PARAMETERS -> new Failed(FailureKind.CANNOT_BUILD_MESSAGE, null,
                     "The AS4 message could not be built" + cause(problem.get()) + ".");
         };
+    }
+
+    private boolean asksForMls(OutboundMessage message) {
+        return mlsTo != null && !MlsCodes.isMls(message.documentTypeId());
     }
 
     /** What an AS4 error answer means for the invoice: a duplicate counts as delivered; some errors say "not now". */

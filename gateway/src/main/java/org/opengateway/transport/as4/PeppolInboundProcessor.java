@@ -34,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.wss4j.dom.str.STRParser;
+import org.opengateway.mls.IncomingMls;
 import org.opengateway.receiving.ReceivedDocument;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceiverCheck;
@@ -59,12 +60,14 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
     private final TrustedCAChecker accessPointCas;
     private final ReceiverCheck receivers;
     private final ReceivedDocuments documents;
+    private final IncomingMls mls;
 
     public PeppolInboundProcessor(TrustedCAChecker accessPointCas, ReceiverCheck receivers,
-            ReceivedDocuments documents) {
+            ReceivedDocuments documents, IncomingMls mls) {
         this.accessPointCas = accessPointCas;
         this.receivers = receivers;
         this.documents = documents;
+        this.mls = mls;
     }
 
     /**
@@ -99,7 +102,11 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
                 throw new Refused(EEbmsError.EBMS_OTHER, NOT_SERVICED, receiver.refusal());
             }
             // a message we have already (sent again) is answered with a receipt as well, and not stored twice
-            documents.store(document, receiver.company().id());
+            if (IncomingMls.isMls(document)) {
+                receiveMls(document);
+            } else {
+                documents.store(document, receiver.company().id());
+            }
             return AS4MessageProcessorResult.createSuccess();
         } catch (Refused refused) {
             log.warn("Refused AS4 message {}: {}", messageId, refused.getMessage());
@@ -120,6 +127,16 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
                     .errorDetail("The receiving access point could not store the message; please send it again later.")
                     .build());
             return AS4MessageProcessorResult.createFailure();
+        }
+    }
+
+    /** An MLS about a document we sent goes to its own handler, not to a company; one we cannot read is refused. */
+    private void receiveMls(ReceivedDocument document) throws Refused {
+        try {
+            mls.receive(document);
+        } catch (IllegalArgumentException unreadable) {
+            throw new Refused(EEbmsError.EBMS_OTHER, "The Message Level Status cannot be read: "
+                    + unreadable.getMessage());
         }
     }
 
@@ -154,7 +171,13 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
         byte[] content = read(attachments.get(0));
         PeppolSBDHData sbdh;
         try {
-            sbdh = new PeppolSBDHDataReader(IDENTIFIERS)
+            sbdh = new PeppolSBDHDataReader(IDENTIFIERS) {
+                        @Override
+                        protected boolean isValidMLSTo(String scheme, String value) {
+                            // no reason to refuse the document: its MLS then goes to the sending access point's own ID
+                            return true;
+                        }
+                    }
                     .setPerformValueChecks(true)
                     .setCheckForCountryC1(true)
                     .extractData(new ByteArrayInputStream(content));
