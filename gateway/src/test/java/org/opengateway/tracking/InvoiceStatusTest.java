@@ -32,7 +32,9 @@ class InvoiceStatusTest {
         assertThat(InvoiceStatus.DELIVERED.isFinal()).isTrue();
         assertThat(InvoiceStatus.DELIVERED.next()).containsExactlyInAnyOrder(InvoiceStatus.ACCEPTED_BY_RECEIVER,
                 InvoiceStatus.REJECTED_BY_RECEIVER);
-        assertThat(InvoiceStatus.REJECTED_BY_RECEIVER.next()).isEmpty();
+        assertThat(InvoiceStatus.ACCEPTED_BY_RECEIVER.next()).isEmpty();
+        assertThat(InvoiceStatus.REJECTED_BY_RECEIVER.next()).as("only a corrected document or a cancel follows")
+                .containsExactlyInAnyOrder(InvoiceStatus.CANCELLED, InvoiceStatus.REPLACED);
     }
 
     @Test
