@@ -7,10 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.account.AuditLog;
 import org.opengateway.account.Users;
 import org.opengateway.api.ApiProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,11 +29,13 @@ public class ContactsApi {
     private final ContactAddresses contacts;
     private final SettingsAccess access;
     private final AuditLog audit;
+    private final SensitiveChanges sensitive;
 
-    public ContactsApi(ContactAddresses contacts, SettingsAccess access, AuditLog audit) {
+    public ContactsApi(ContactAddresses contacts, SettingsAccess access, AuditLog audit, SensitiveChanges sensitive) {
         this.contacts = contacts;
         this.access = access;
         this.audit = audit;
+        this.sensitive = sensitive;
     }
 
     /** {@code contacts}: the addresses set, by role; {@code effective}: where each role's mail goes today. */
@@ -47,16 +52,32 @@ public class ContactsApi {
 
     @Operation(summary = "Set the company's contact addresses",
             description = "Send every role that has an address of its own, e.g. {\"general\": \"office@example.com\","
-                    + " \"invoicing\": \"ap@example.com\"}; a role left out (or null) gets the general address.")
+                    + " \"invoicing\": \"ap@example.com\"}; a role left out (or null) gets the general address. The"
+                    + " first general address takes effect at once; a later change of it is sensitive: a link goes to"
+                    + " the current general address, and the new one takes effect when it is followed (202).")
     @PutMapping("/api/v1/companies/{companyId}/contacts")
-    public Contacts replace(@PathVariable UUID companyId, @RequestBody(required = false) Map<String, String> body,
-            HttpServletRequest request) {
+    @Transactional
+    public ResponseEntity<ChangeAnswer<Contacts>> replace(@PathVariable UUID companyId,
+            @RequestBody(required = false) Map<String, String> body, HttpServletRequest request) {
         SettingsAccess.Editor editor = access.change(request, companyId);
         Map<ContactRole, String> wanted = checked(body);
         Map<ContactRole, String> before = contacts.configured(companyId);
-        contacts.replace(companyId, wanted);
-        audit.record(editor.user(), "changed the contact addresses from " + before + " to " + wanted, companyId);
-        return view(companyId);
+        String oldGeneral = before.get(ContactRole.GENERAL);
+        String newGeneral = wanted.get(ContactRole.GENERAL);
+        Optional<SensitiveChanges.Pending> pending = Optional.empty();
+        if (oldGeneral != null) {
+            // the confirmation links of sensitive changes go to this address, so it changes only when confirmed there
+            wanted.put(ContactRole.GENERAL, oldGeneral);
+            if (newGeneral != null && !newGeneral.equalsIgnoreCase(oldGeneral)) {
+                pending = Optional.of(sensitive.request(editor, ChangeKind.GENERAL_CONTACT, newGeneral,
+                        "general contact address " + oldGeneral + " -> " + newGeneral));
+            }
+        }
+        if (!wanted.equals(before)) {
+            contacts.replace(companyId, wanted);
+            audit.record(editor.user(), "changed the contact addresses from " + before + " to " + wanted, companyId);
+        }
+        return ChangeAnswer.of(view(companyId), pending);
     }
 
     private static Map<ContactRole, String> checked(Map<String, String> body) {
