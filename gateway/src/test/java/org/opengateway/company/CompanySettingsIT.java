@@ -257,7 +257,98 @@ class CompanySettingsIT extends GatewayIT {
                 .isEqualTo("Settings Test AB");
     }
 
+    @Test
+    void aLogoIsCheckedScaledStoredAndServed() throws Exception {
+        Person admin = newPersonWithCompany(Language.EN);
+        String path = "/api/v1/companies/" + admin.company() + "/logo";
+        assertThat(call(admin.token(), "GET", path, null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> uploaded = upload(admin.token(), path, "image/png", LogoImagesTest.halves(900, 300, "png"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(json(uploaded).get("width").asInt()).isEqualTo(270);
+        assertThat(json(uploaded).get("height").asInt()).isEqualTo(90);
+        HttpResponse<byte[]> logo = send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + admin.token())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(logo.headers().firstValue("Content-Type")).contains("image/png");
+        java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo.body()));
+        assertThat(new int[] {stored.getWidth(), stored.getHeight()}).containsExactly(270, 90);
+
+        // as a form upload, a JPG replaces it
+        String boundary = "logo-" + UUID.randomUUID();
+        byte[] jpeg = LogoImagesTest.halves(200, 400, "jpeg");
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"logo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        form.writeBytes(jpeg);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> formUpload = upload(admin.token(), path, "multipart/form-data; boundary=" + boundary,
+                form.toByteArray());
+        assertThat(formUpload.statusCode()).as(formUpload.body()).isEqualTo(200);
+        assertThat(json(formUpload).get("mediaType").asString()).isEqualTo("image/jpeg");
+        assertThat(json(formUpload).get("height").asInt()).isEqualTo(90);
+
+        assertProblem(upload(admin.token(), path, "image/jpeg", LogoImagesTest.halves(100, 50, "png")), 400,
+                "its bytes are a PNG image");
+        assertProblem(upload(admin.token(), path, "text/plain", "not a logo".getBytes()), 415, "JPG, GIF or PNG");
+        assertProblem(upload(admin.token(), path, "image/png", LogoImagesTest.pngHeaderOnly(60_000, 60_000)), 400,
+                "60000 x 60000 pixels");
+        assertProblem(upload(supportToken(), path, "image/png", LogoImagesTest.halves(100, 50, "png")), 403,
+                "Support staff");
+        assertThat(audit(admin.company())).anyMatch(a -> a.startsWith("uploaded a logo (image/jpeg"));
+
+        assertThat(call(admin.token(), "DELETE", path, null).statusCode()).isEqualTo(204);
+        assertThat(call(admin.token(), "GET", path, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void administratorsAddPeopleInviteNewOnesAndKeepTheLastAdministrator() throws Exception {
+        Person admin = newPersonWithCompany(Language.EN);
+        Person colleague = newPersonWithCompany(Language.EN);
+        String path = "/api/v1/companies/" + admin.company() + "/users";
+
+        HttpResponse<String> added = call(admin.token(), "POST", path, Map.of("email", colleague.email()));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(json(added).get("invited").asBoolean()).isFalse();
+        assertThat(mailTo(colleague.email()).getSubject()).contains("Settings Test AB");
+        assertThat(call(colleague.token(), "GET", "/api/v1/companies/" + admin.company() + "/profile", null)
+                .statusCode()).isEqualTo(200);
+        assertProblem(call(admin.token(), "POST", path, Map.of("email", colleague.email())), 409, "already");
+
+        String newcomer = "new-" + UUID.randomUUID() + "@example.com";
+        assertProblem(call(admin.token(), "POST", path, Map.of("email", newcomer)), 400, "'name'");
+        assertProblem(call(admin.token(), "POST", path, Map.of("email", "nobody")), 400, "'email'");
+        HttpResponse<String> invited = call(admin.token(), "POST", path,
+                Map.of("email", newcomer, "name", "Nya Kollegan", "language", "sv"));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        assertThat(json(invited).get("invited").asBoolean()).isTrue();
+        MimeMessage invitation = mailTo(newcomer);
+        assertThat(invitation.getSubject()).isEqualTo("Du kan nu företräda Settings Test AB i e-fakturagatewayen");
+        String link = link((String) invitation.getContent());
+        assertThat(call(null, "POST", link, Map.of("password", "the newcomer's passphrase")).statusCode()).isEqualTo(204);
+        String newcomerToken = loginToken(newcomer, "the newcomer's passphrase");
+        assertThat(json(call(newcomerToken, "GET", "/api/v1/companies", null)).toString())
+                .contains(admin.company().toString());
+        assertThat(json(call(admin.token(), "GET", path, null)).get("items")).hasSize(3);
+
+        assertThat(call(admin.token(), "DELETE", path + "/" + colleague.user().id(), null).statusCode()).isEqualTo(204);
+        assertThat(call(colleague.token(), "GET", "/api/v1/companies/" + admin.company() + "/profile", null)
+                .statusCode()).isEqualTo(404);
+        UUID newcomerId = users.findByEmail(newcomer).orElseThrow().id();
+        assertThat(call(admin.token(), "DELETE", path + "/" + newcomerId, null).statusCode()).isEqualTo(204);
+        assertProblem(call(admin.token(), "DELETE", path + "/" + admin.user().id(), null), 409,
+                "last administrator");
+        assertProblem(call(admin.token(), "DELETE", path + "/" + UUID.randomUUID(), null), 404, "No user");
+        assertProblem(call(supportToken(), "POST", path, Map.of("email", newcomer)), 403, "Support staff");
+        assertThat(audit(admin.company())).anyMatch(a -> a.equals("invited " + newcomer + " as administrator"))
+                .anyMatch(a -> a.equals("took access away from " + colleague.email()));
+    }
+
     // --- helpers
+
+    private HttpResponse<String> upload(String token, String path, String contentType, byte[] bytes) {
+        return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
 
     private void setGeneralContact(Person admin, String email) {
         HttpResponse<String> set = call(admin.token(), "PUT", "/api/v1/companies/" + admin.company() + "/contacts",
