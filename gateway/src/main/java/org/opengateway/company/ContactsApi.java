@@ -9,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.opengateway.account.AuditLog;
 import org.opengateway.account.Users;
 import org.opengateway.api.ApiProblem;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,14 +26,12 @@ public class ContactsApi {
 
     private final ContactAddresses contacts;
     private final SettingsAccess access;
-    private final AuditLog audit;
-    private final SensitiveChanges sensitive;
+    private final ContactChanges changes;
 
-    public ContactsApi(ContactAddresses contacts, SettingsAccess access, AuditLog audit, SensitiveChanges sensitive) {
+    public ContactsApi(ContactAddresses contacts, SettingsAccess access, ContactChanges changes) {
         this.contacts = contacts;
         this.access = access;
-        this.audit = audit;
-        this.sensitive = sensitive;
+        this.changes = changes;
     }
 
     /** {@code contacts}: the addresses set, by role; {@code effective}: where each role's mail goes today. */
@@ -56,27 +52,10 @@ public class ContactsApi {
                     + " first general address takes effect at once; a later change of it is sensitive: a link goes to"
                     + " the current general address, and the new one takes effect when it is followed (202).")
     @PutMapping("/api/v1/companies/{companyId}/contacts")
-    @Transactional
     public ResponseEntity<ChangeAnswer<Contacts>> replace(@PathVariable UUID companyId,
             @RequestBody(required = false) Map<String, String> body, HttpServletRequest request) {
         SettingsAccess.Editor editor = access.change(request, companyId);
-        Map<ContactRole, String> wanted = checked(body);
-        Map<ContactRole, String> before = contacts.configured(companyId);
-        String oldGeneral = before.get(ContactRole.GENERAL);
-        String newGeneral = wanted.get(ContactRole.GENERAL);
-        Optional<SensitiveChanges.Pending> pending = Optional.empty();
-        if (oldGeneral != null) {
-            // the confirmation links of sensitive changes go to this address, so it changes only when confirmed there
-            wanted.put(ContactRole.GENERAL, oldGeneral);
-            if (newGeneral != null && !newGeneral.equalsIgnoreCase(oldGeneral)) {
-                pending = Optional.of(sensitive.request(editor, ChangeKind.GENERAL_CONTACT, newGeneral,
-                        "general contact address " + oldGeneral + " -> " + newGeneral));
-            }
-        }
-        if (!wanted.equals(before)) {
-            contacts.replace(companyId, wanted);
-            audit.record(editor.user(), "changed the contact addresses from " + before + " to " + wanted, companyId);
-        }
+        Optional<SensitiveChanges.Pending> pending = changes.replace(editor, checked(body));
         return ChangeAnswer.of(view(companyId), pending);
     }
 

@@ -83,6 +83,7 @@ public class SensitiveChanges {
         String sentTo = contacts.addressFor(companyId, ContactRole.GENERAL).orElseThrow(() -> new ApiProblem(
                 HttpStatus.CONFLICT, "Conflict", "The company has no address to send the confirmation link to. Set the"
                         + " general contact first with PUT /api/v1/companies/" + companyId + "/contacts."));
+        expireDue(companyId);
         OffsetDateTime now = now();
         for (Row replaced : pendingRows(companyId, kind)) {
             decide(replaced, "REPLACED", now);

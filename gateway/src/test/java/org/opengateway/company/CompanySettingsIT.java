@@ -343,6 +343,15 @@ class CompanySettingsIT extends GatewayIT {
                 .anyMatch(a -> a.equals("took access away from " + colleague.email()));
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheSettings() {
+        String description = get(null, "/v3/api-docs").body();
+        assertThat(description).contains("/api/v1/companies/{companyId}/profile",
+                "/api/v1/companies/{companyId}/contacts", "/api/v1/companies/{companyId}/payment-details",
+                "/api/v1/companies/{companyId}/pending-changes", "/api/v1/companies/{companyId}/logo",
+                "/api/v1/companies/{companyId}/users", "/confirm/{token}");
+    }
+
     // --- helpers
 
     private HttpResponse<String> upload(String token, String path, String contentType, byte[] bytes) {
