@@ -3,7 +3,6 @@ package org.opengateway.company;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import java.util.Optional;
 import org.opengateway.api.ApiProblem;
 import org.opengateway.mail.OutgoingMail;
 import org.springframework.http.MediaType;
@@ -54,11 +53,11 @@ public class ConfirmationApi {
             description = "404 or 410 with the reason for an unknown, used, replaced or expired link.")
     @PostMapping(value = SensitiveChanges.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> confirm(@PathVariable String token) {
-        Optional<ApiProblem> refusal = changes.confirm(token);
-        if (refusal.isPresent()) {
-            return refused(refusal.get());
+        SensitiveChanges.Outcome outcome = changes.confirm(token);
+        if (outcome.refusal().isPresent()) {
+            return refused(outcome.refusal().get());
         }
-        return page(200, Locale.ENGLISH, "<p>" + escape(texts.text("confirm-page.done", Locale.ENGLISH)) + "</p>");
+        return page(200, outcome.language(), "<p>" + escape(texts.text("confirm-page.done", outcome.language())) + "</p>");
     }
 
     private ResponseEntity<String> refused(ApiProblem problem) {

@@ -136,16 +136,21 @@ public class SensitiveChanges {
                 profiles.language(row.companyId()).locale());
     }
 
+    /** The outcome of following a link: the refusal, if it was refused, and the language of the company. */
+    public record Outcome(Optional<ApiProblem> refusal, java.util.Locale language) {
+    }
+
     /**
      * Applies the change of the link, once and before it expires. Answers the refusal instead of throwing it, so that
      * the refusal's audit row is kept: the caller answers it.
      */
     @Transactional
-    public Optional<ApiProblem> confirm(String token) {
+    public Outcome confirm(String token) {
         Row row = find(token, " FOR UPDATE").orElse(null);
         if (row == null) {
-            return Optional.of(unknown());
+            return new Outcome(Optional.of(unknown()), java.util.Locale.ENGLISH);
         }
+        java.util.Locale language = profiles.language(row.companyId()).locale();
         User requester = with.users().findById(row.requestedBy()).orElseThrow();
         Optional<ApiProblem> refusal = refusal(row);
         if (refusal.isPresent()) {
@@ -154,13 +159,13 @@ public class SensitiveChanges {
             }
             with.audit().record(requester, "a confirmation link for the change of " + name(row.kind()) + " ("
                     + row.summary() + ") was refused: " + refusal.get().getMessage(), row.companyId());
-            return refusal;
+            return new Outcome(refusal, language);
         }
         apply(row);
         decide(row, "APPLIED", now());
         with.audit().record(requester, "changed " + name(row.kind()) + ": " + row.summary() + " (confirmed by the link"
                 + " mailed to " + row.sentTo() + ")", row.companyId());
-        return Optional.empty();
+        return new Outcome(Optional.empty(), language);
     }
 
     private void apply(Row row) {

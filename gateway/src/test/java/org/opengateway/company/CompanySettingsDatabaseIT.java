@@ -98,7 +98,9 @@ class CompanySettingsDatabaseIT {
 
     @AfterEach
     void close() {
-        pool.close();
+        if (pool != null) { // null when the PostgreSQL run was skipped
+            pool.close();
+        }
     }
 
     @OnH2AndPostgresql
@@ -171,17 +173,17 @@ class CompanySettingsDatabaseIT {
         String firstLink = link(mailTo(general, 1));
         assertThat(firstLink).startsWith("https://gateway.example.com/confirm/");
         clock.advance(Duration.ofHours(47));
-        Optional<ApiProblem> confirmed = transactions.execute(tx -> changes.confirm(token(firstLink)));
+        Optional<ApiProblem> confirmed = transactions.execute(tx -> changes.confirm(token(firstLink))).refusal();
         assertThat(confirmed).isEmpty();
         assertThat(profiles.paymentDetails(company.id())).contains(first);
-        Optional<ApiProblem> reused = transactions.execute(tx -> changes.confirm(token(firstLink)));
+        Optional<ApiProblem> reused = transactions.execute(tx -> changes.confirm(token(firstLink))).refusal();
         assertThat(reused).get().extracting(ApiProblem::getMessage).asString().contains("already used");
 
         PaymentDetails second = new PaymentDetails(null, "ESSESESS", "5000-1", null);
         transactions.executeWithoutResult(tx -> changes.request(editor, ChangeKind.PAYMENT_DETAILS, second, "second"));
         String secondLink = link(mailTo(general, 2));
         clock.advance(Duration.ofHours(48).plusSeconds(1));
-        Optional<ApiProblem> expired = transactions.execute(tx -> changes.confirm(token(secondLink)));
+        Optional<ApiProblem> expired = transactions.execute(tx -> changes.confirm(token(secondLink))).refusal();
         assertThat(expired).get().extracting(problem -> problem.status().value()).isEqualTo(410);
         assertThat(expired.get().getMessage()).contains("expired");
         assertThat(profiles.paymentDetails(company.id())).contains(first);

@@ -121,6 +121,7 @@ class CompanySettingsIT extends GatewayIT {
 
         HttpResponse<String> confirmed = call(null, "POST", link, null);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("gäller nu");
         JsonNode details = json(call(admin.token(), "GET", path, null));
         assertThat(details.get("iban").asString()).isEqualTo("SE4550000000058398257466");
         assertThat(details.get("bankName").asString()).isEqualTo("Nordea");
@@ -251,6 +252,12 @@ class CompanySettingsIT extends GatewayIT {
                 Map.of("bankName", "Nordea", "iban", "SE4550000000058398257466")), 403, "Support staff");
         Person stranger = newPersonWithCompany(Language.EN);
         assertThat(call(stranger.token(), "GET", company + "/profile", null).statusCode()).isEqualTo(404);
+        // an API key reads its own company's settings; changes are made by people
+        String demoSender = "/api/v1/companies/" + demoProperties().getProperty("sender.company-id");
+        String apiKey = demoProperties().getProperty("sender.api-key");
+        assertThat(get(apiKey, demoSender + "/profile").statusCode()).isEqualTo(200);
+        assertThat(get(apiKey, company + "/profile").statusCode()).isEqualTo(404);
+        assertProblem(call(apiKey, "PUT", demoSender + "/profile", Map.of("name", "By Key AB")), 403, "log in");
         assertThat(call(stranger.token(), "PUT", company + "/payment-details", Map.of("bankName", "x")).statusCode())
                 .isEqualTo(404);
         assertThat(json(call(admin.token(), "GET", company + "/profile", null)).get("name").asString())
