@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.opengateway.api.ApiProblem;
@@ -113,7 +114,7 @@ public final class LogoImages {
                     throw ApiProblem.badRequest("The logo is " + width + " x " + height + " pixels; at most " + maxPixels
                             + " pixels are taken (gateway.company.logo-max-pixels). Scale it down before sending it.");
                 }
-                return scaled(reader.read(0), declared);
+                return scaled(reader.read(0, subsampled(width, height, reader)), declared, width, height);
             } finally {
                 reader.dispose();
             }
@@ -125,10 +126,23 @@ public final class LogoImages {
         }
     }
 
-    private static Logo scaled(BufferedImage image, Kind kind) {
-        double factor = Math.min(1.0, Math.min((double) MAX_WIDTH / image.getWidth(), (double) MAX_HEIGHT / image.getHeight()));
-        int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
-        int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
+    /**
+     * Reads only every n-th pixel of a large image, keeping at least twice the pixels of the box for the final smooth
+     * scaling: a photo of 4000 x 3000 is decoded at a fraction of the memory and time.
+     */
+    private static ImageReadParam subsampled(int width, int height, ImageReader reader) {
+        double factor = Math.min((double) MAX_WIDTH / width, (double) MAX_HEIGHT / height);
+        int step = Math.max(1, (int) Math.floor(1 / (2 * factor)));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        return param;
+    }
+
+    /** {@code image} may be subsampled; the size is computed from the original's, so the proportions are its own. */
+    private static Logo scaled(BufferedImage image, Kind kind, int originalWidth, int originalHeight) {
+        double factor = Math.min(1.0, Math.min((double) MAX_WIDTH / originalWidth, (double) MAX_HEIGHT / originalHeight));
+        int width = Math.max(1, (int) Math.round(originalWidth * factor));
+        int height = Math.max(1, (int) Math.round(originalHeight * factor));
         // JPEG has no transparency; the others keep it
         BufferedImage target = new BufferedImage(width, height,
                 kind == Kind.JPEG ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);

@@ -48,6 +48,15 @@ class LogoImagesTest {
     }
 
     @Test
+    void aLargePhotoIsReadSubsampledAndStillScaledToItsOwnProportions() throws IOException {
+        LogoImages.Logo logo = images.check(halves(4000, 3000, "png"), "image/png");
+        assertThat(new int[] {logo.width(), logo.height()}).containsExactly(120, 90);
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(logo.content()));
+        assertThat(new Color(stored.getRGB(10, 45))).isEqualTo(Color.RED);
+        assertThat(new Color(stored.getRGB(110, 45))).isEqualTo(Color.BLUE);
+    }
+
+    @Test
     void aSmallLogoIsKeptAsItIsNotEnlarged() throws IOException {
         LogoImages.Logo logo = images.check(halves(100, 50, "png"), "image/png");
         assertThat(new int[] {logo.width(), logo.height()}).containsExactly(100, 50);
