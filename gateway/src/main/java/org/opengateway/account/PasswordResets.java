@@ -61,15 +61,20 @@ public class PasswordResets {
     }
 
     private void sendLink(User user) {
+        mail.send(user.email(), user.language().locale(), "password-reset", user.name(), user.email(),
+                validFor.toMinutes(), newLink(user, validFor));
+    }
+
+    /** A link to choose a password, valid once for {@code linkValidFor}: for a reset, or for a person just invited. */
+    public String newLink(User user, Duration linkValidFor) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("INSERT INTO password_reset (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(Sessions.hash(token), user.id(), now, now.plus(validFor))
+                .params(Sessions.hash(token), user.id(), now, now.plus(linkValidFor))
                 .update();
-        mail.send(user.email(), user.language().locale(), "password-reset", user.name(), user.email(),
-                validFor.toMinutes(), address.base() + PATH + token);
+        return address.base() + PATH + token;
     }
 
     /** Whether the link still works: nothing when it does, a clear error for an unknown, used or expired link. */
