@@ -135,6 +135,9 @@ class ClusterChaosIT {
                         load.prefix() + "%")).as("each DELIVERED once in its history").doesNotHaveDuplicates()
                         .hasSize(confirmed.size());
             }
+            // B lists a received invoice once it has read it, a moment after it gave the receipt
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    receivedAt(b, load.prefix()).size() >= confirmed.size());
             List<String> atB = receivedAt(b, load.prefix());
             assertThat(atB).as("B received each invoice exactly once").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(confirmed);
