@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * backup takes over, then the killed one starts again as the new backup); a restart of PostgreSQL. Afterwards every
  * invoice a channel confirmed is one invoice, DELIVERED, received by B exactly once, and none is stuck.
  */
-@Timeout(value = 25, unit = TimeUnit.MINUTES)
+@Timeout(value = 40, unit = TimeUnit.MINUTES)
 class ClusterChaosIT {
 
     /** Invoices per channel in each of the three rounds; each fault strikes a third of the way into its round. */
