@@ -53,6 +53,12 @@ create() { # name port partner-port extra-options...
 }
 create primary "$primary_port" "$backup_port"
 create backup "$backup_port" "$primary_port" --backup
+# A primary started again after a failover must not become a second active broker: it checks for the active backup,
+# copies the journal from it, and then takes over again (the backup allows failback by default).
+sed -i 's|<vote-on-replication-failure>true</vote-on-replication-failure>|&\n               <check-for-active-server>true</check-for-active-server>|' \
+    "$work/primary/etc/broker.xml"
+grep -q '<check-for-active-server>true' "$work/primary/etc/broker.xml" \
+  || fail "could not set check-for-active-server in $work/primary/etc/broker.xml"
 
 start() { # name: runs the broker in the background, its output in <instance>/log/console.log
   local instance="$work/$1"

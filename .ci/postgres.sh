@@ -1,8 +1,9 @@
 # Starts a throw-away PostgreSQL server for the PostgreSQL tests: Debian's postgresql (installed with apt-get when
 # missing), a fresh data folder in a temporary directory, a free port on 127.0.0.1, a user "gateway" that may create
 # databases (each test makes its own) and a database "gateway". Sourced by .ci/run, which passes
-#   GATEWAY_TEST_POSTGRESQL_URL, GATEWAY_TEST_POSTGRESQL_USER, GATEWAY_TEST_POSTGRESQL_PASSWORD
-# to the tests as -Dgateway.test.postgresql.url/user/password and calls stop_postgres at the end.
+#   GATEWAY_TEST_POSTGRESQL_URL, GATEWAY_TEST_POSTGRESQL_USER, GATEWAY_TEST_POSTGRESQL_PASSWORD and
+#   GATEWAY_TEST_POSTGRESQL_RESTART (a script that restarts the server)
+# to the tests as -Dgateway.test.postgresql.url/user/password/restart and calls stop_postgres at the end.
 # When no server can be started, it exports nothing but the reason, in POSTGRES_NOT_STARTED, and the PostgreSQL tests
 # are reported as not run.
 
@@ -81,6 +82,14 @@ start_postgres() {
     stop_postgres
     return 1
   fi
+  # the chaos test restarts the server under load (fast: open connections are cut, as in a failover)
+  cat >"$postgres_dir/restart.sh" <<EOF
+#!/usr/bin/env bash
+$(declare -f postgres_as_owner)
+postgres_as_owner "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -m fast -w -t 60 restart >/dev/null
+EOF
+  chmod 755 "$postgres_dir/restart.sh"
+  export GATEWAY_TEST_POSTGRESQL_RESTART="$postgres_dir/restart.sh"
   export GATEWAY_TEST_POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$port/gateway"
   export GATEWAY_TEST_POSTGRESQL_USER=gateway
   export GATEWAY_TEST_POSTGRESQL_PASSWORD="$password"

@@ -3,11 +3,15 @@ package org.opengateway.api;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +37,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                         + expected(e.getRequiredType()) + ".");
         detail.setTitle("Bad request");
         return detail;
+    }
+
+    /**
+     * The database cannot be reached for a moment (restarting, failing over, no free connection). A retry is safe:
+     * the same bytes make no second invoice, and the same Idempotency-Key gets the first answer.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The gateway cannot"
+                + " reach its database at the moment. Send the same request again in a few seconds (with the same"
+                + " Idempotency-Key if you gave one): the same document never makes a second invoice.");
+        detail.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(detail);
     }
 
     private static String expected(Class<?> type) {

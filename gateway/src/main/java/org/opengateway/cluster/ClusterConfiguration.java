@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ClusterConfiguration {
 
     @Bean
-    ClusterJobs clusterJobs(JdbcClient jdbc, NodeIdentity node, ClusterProperties properties) {
-        return new ClusterJobs(jdbc, node.name(), properties.jobLease());
+    ClusterJobs clusterJobs(JdbcClient jdbc, TransactionTemplate transactions, NodeIdentity node,
+            ClusterProperties properties) {
+        return new ClusterJobs(jdbc, transactions, node.name(), properties.jobLease());
     }
 
     @Bean

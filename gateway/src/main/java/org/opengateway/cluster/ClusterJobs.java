@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides which node of the cluster runs a scheduled job, with a lease per job in the table {@code job_lease}: a
@@ -23,6 +24,7 @@ public class ClusterJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final String node;
     private final Duration lease;
     /** The continuous jobs this node has held, to hand back when it stops (a cache: the table is the truth). */
@@ -35,8 +37,9 @@ public class ClusterJobs implements DisposableBean {
      * @param node this node's name
      * @param lease how long a continuous job stays with this node after its last run
      */
-    public ClusterJobs(JdbcClient jdbc, String node, Duration lease) {
+    public ClusterJobs(JdbcClient jdbc, TransactionTemplate transactions, String node, Duration lease) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.node = node;
         this.lease = lease;
     }
@@ -77,6 +80,21 @@ public class ClusterJobs implements DisposableBean {
             heldWhileRunning.remove(job);
         }
         return held;
+    }
+
+    /**
+     * Runs {@code work} on one node at a time, for setup that nodes starting together on an empty database must not
+     * both do (the demo companies): in one transaction that holds the job's row locked ({@code FOR UPDATE}), so that
+     * a second node waits until the first has committed, and then sees what the first made.
+     */
+    public void oneAtATime(String job, Runnable work) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO job_lease (name, holder, until) VALUES (?, ?, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
+                    .params(job, node)
+                    .update();
+            jdbc.sql("SELECT holder FROM job_lease WHERE name = ? FOR UPDATE").param(job).query(String.class).single();
+            work.run();
+        });
     }
 
     /** Takes or renews the lease of the job until {@code length} from now; false when another node holds it. */

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opengateway.cluster.ClusterJobs;
 import org.opengateway.config.GatewayFolders;
 import org.opengateway.config.GatewayProperties;
 import org.opengateway.document.ParticipantId;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start of an empty installation, sets up a demo sender and a demo receiver with fresh random API
+ * On the first start of an empty installation (by one node, when several start at once), sets up a demo sender and a demo receiver with fresh random API
  * keys, writes what a new user needs to try them into {@code <data-dir>/demo.properties}, and a valid invoice from
  * the one to the other into {@code <data-dir>/demo-invoice.xml}. Every start makes sure each company's folders exist.
  */
@@ -33,19 +34,26 @@ public class DemoCompanies implements InitializingBean {
     private final GatewayFolders folders;
     private final GatewayProperties properties;
     private final ReceiverSetup receivers;
+    private final ClusterJobs clusterJobs;
 
     public DemoCompanies(CompanyDirectory companies, GatewayFolders folders, GatewayProperties properties,
-            ReceiverSetup receivers) {
+            ReceiverSetup receivers, ClusterJobs clusterJobs) {
         this.companies = companies;
         this.folders = folders;
         this.properties = properties;
         this.receivers = receivers;
+        this.clusterJobs = clusterJobs;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (properties.demo().enabled() && companies.isEmpty()) {
-            createDemo();
+        if (properties.demo().enabled()) {
+            // nodes that start together on an empty database: the first makes the demo, the others then find it made
+            clusterJobs.oneAtATime("demo-companies", () -> {
+                if (companies.isEmpty()) {
+                    createDemo();
+                }
+            });
         }
         companies.all().forEach(company -> folders.prepare(company.slug()));
     }

@@ -186,6 +186,37 @@ class ClusterDatabaseIT {
         assertThat(a.jobs().oncePer("short", 60_000)).isFalse();
     }
 
+    /** Setup that both nodes try at the same moment is done by one; the other waits and finds it done. */
+    @OnH2AndPostgresql
+    void setupDoneOneNodeAtATimeIsDoneOnceWhenTwoNodesStartTogether(String database) throws Exception {
+        Nodes nodes = twoNodes(database);
+        CyclicBarrier together = new CyclicBarrier(2);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int round = 0; round < 20; round++) {
+            String slug = "setup-" + round;
+            List<Future<Boolean>> tries = new ArrayList<>();
+            for (Node node : List.of(nodes.a(), nodes.b())) {
+                tries.add(threads.submit(() -> {
+                    together.await();
+                    boolean[] made = {false};
+                    node.jobs().oneAtATime("setup", () -> {
+                        // check, then make: without the lock both would see nothing and both insert
+                        if (node.jdbc().sql("SELECT COUNT(*) FROM company WHERE slug = ?").param(slug)
+                                .query(Long.class).single() == 0) {
+                            node.jdbc().sql("INSERT INTO company (id, slug, name, org_number, created_at)"
+                                    + " VALUES (?, ?, 'Setup AB', '5567321707', ?)")
+                                    .params(UUID.randomUUID(), slug, now).update();
+                            made[0] = true;
+                        }
+                    });
+                    return made[0];
+                }));
+            }
+            int made = (tries.get(0).get(30, TimeUnit.SECONDS) ? 1 : 0) + (tries.get(1).get(30, TimeUnit.SECONDS) ? 1 : 0);
+            assertThat(made).as("round " + round + ": made by one node, without an error on the other").isEqualTo(1);
+        }
+    }
+
     @OnH2AndPostgresql
     void eachInboxFileIsClaimedByOneNodeAndARestartedNodeDropsItsOldClaims(String database) throws Exception {
         Nodes nodes = twoNodes(database);
@@ -261,7 +292,7 @@ class ClusterDatabaseIT {
         return new Node(name, jdbc, transactions, new Deliveries(jdbc, new InvoiceStore(jdbc),
                 new ReportingItems(jdbc, "PSE000001", new ReportingProperties(true, "9925:be0848934496", "SE",
                         Duration.ofMinutes(10), Duration.ofHours(6), Duration.ofMinutes(5))), event -> { }),
-                new ClusterJobs(jdbc, name, Duration.ofSeconds(15)), pool);
+                new ClusterJobs(jdbc, transactions, name, Duration.ofSeconds(15)), pool);
     }
 
     private static InboxClaims claims(Node node) {

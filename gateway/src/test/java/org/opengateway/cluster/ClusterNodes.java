@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengateway.crash.GatewayProcess;
+import org.opengateway.testing.ExternalArtemis;
+import org.opengateway.testing.SampleKeys;
 import org.opengateway.testing.TestPostgres;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,34 @@ final class ClusterNodes {
         args.addAll(List.of(extraArgs));
         return GatewayProcess.start(GatewayProcess.locateJar(), dataDir, GatewayProcess.freePort(),
                 GatewayProcess.freePort(), logName, args.toArray(String[]::new));
+    }
+
+    /** The demo receiver of the receiving gateway that {@link #launchReceiver} starts. */
+    static final String RECEIVER_AT_B = "0007:5599112231";
+
+    /**
+     * Starts, without waiting, a receiving gateway "B" in its own JVM (its own H2 database and embedded broker, the
+     * access-point key of gateway-b) whose demo receiver is {@link #RECEIVER_AT_B}; the sending nodes find it through
+     * B's SMP ({@link #sendingArgs}).
+     */
+    static GatewayProcess launchReceiver(Path dataDir) {
+        return GatewayProcess.start(GatewayProcess.locateJar(), dataDir, GatewayProcess.freePort(),
+                GatewayProcess.freePort(), "b.log", "--gateway.as4.keystore=" + SampleKeys.file("gateway-b.p12"),
+                "--gateway.demo.sender-org-number=5566778808",
+                "--gateway.demo.receiver-org-number=" + RECEIVER_AT_B.substring("0007:".length()),
+                "--gateway.receiving.delivery-interval=200");
+    }
+
+    /**
+     * The arguments of a sending node of the cluster: the external broker pair, the shared folder, the access-point
+     * key of gateway-a, and B's SMP to find the receiver in; more may be added to the list.
+     */
+    static List<String> sendingArgs(ExternalArtemis artemis, Path shared, GatewayProcess receiver) {
+        List<String> args = new ArrayList<>(artemis.gatewayArgs());
+        args.addAll(List.of("--gateway.cluster.shared-dir=" + shared,
+                "--gateway.as4.keystore=" + SampleKeys.file("gateway-a.p12"),
+                "--gateway.smp.url=http://127.0.0.1:" + receiver.httpPort()));
+        return args;
     }
 
     static HttpResponse<String> post(GatewayProcess node, String apiKey, byte[] invoice, String idempotencyKey) {

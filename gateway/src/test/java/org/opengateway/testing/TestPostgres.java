@@ -2,12 +2,15 @@ package org.opengateway.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server the tests are given with {@code -Dgateway.test.postgresql.url=jdbc:postgresql://HOST:PORT/DB}
@@ -20,6 +23,7 @@ public final class TestPostgres {
     public static final String URL = "gateway.test.postgresql.url";
     public static final String USER = "gateway.test.postgresql.user";
     public static final String PASSWORD = "gateway.test.postgresql.password";
+    public static final String RESTART = "gateway.test.postgresql.restart";
     public static final String NOT_GIVEN = "needs a PostgreSQL server: pass -D" + URL + "=jdbc:postgresql://HOST:PORT/DB -D"
             + USER + "=... -D" + PASSWORD + "=... (a user that may create databases; .ci/run starts one)";
 
@@ -44,6 +48,21 @@ public final class TestPostgres {
     public static void assumeGiven() {
         String url = System.getProperty(URL, "");
         assumeTrue(!url.isBlank(), NOT_GIVEN);
+    }
+
+    /**
+     * Restarts the server with the script given by {@code -Dgateway.test.postgresql.restart=FILE} ({@code .ci/run}
+     * writes one); returns once it takes connections again. Skips the calling test when no script is given.
+     */
+    public static void restartServer() throws IOException, InterruptedException {
+        String script = System.getProperty(RESTART, "");
+        assumeTrue(!script.isBlank(), "needs a way to restart the PostgreSQL server: pass -D" + RESTART
+                + "=FILE, a script that restarts it (.ci/run writes one)");
+        Process restart = new ProcessBuilder(script).redirectErrorStream(true).start();
+        String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!restart.waitFor(2, TimeUnit.MINUTES) || restart.exitValue() != 0) {
+            throw new IllegalStateException("Restarting PostgreSQL with " + script + " failed: " + output);
+        }
     }
 
     /** Creates a new, empty database named after {@code purpose} on the given server. */
