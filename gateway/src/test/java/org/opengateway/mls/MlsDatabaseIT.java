@@ -209,8 +209,10 @@ class MlsDatabaseIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_item WHERE direction = 'RECEIVED'").query(Long.class)
                 .single()).as("counted for Peppol Reporting, once").isEqualTo(1);
 
-        ClusterJobs jobsA = new ClusterJobs(jdbc, "node-a", Duration.ofSeconds(15));
-        ClusterJobs jobsB = new ClusterJobs(JdbcClient.create(pool()), "node-b", Duration.ofSeconds(15));
+        ClusterJobs jobsA = new ClusterJobs(jdbc, transactions, "node-a", Duration.ofSeconds(15));
+        HikariDataSource poolB = pool();
+        ClusterJobs jobsB = new ClusterJobs(JdbcClient.create(poolB),
+                new TransactionTemplate(new DataSourceTransactionManager(poolB)), "node-b", Duration.ofSeconds(15));
         MlsOverdue onA = new MlsOverdue(jdbc, jobsA, settings, 60_000, clock);
         MlsOverdue onB = new MlsOverdue(jdbc, jobsB, settings, 60_000, clock);
         onA.run();
