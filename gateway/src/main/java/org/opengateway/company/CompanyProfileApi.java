@@ -80,8 +80,8 @@ public class CompanyProfileApi {
         SettingsAccess.Editor editor = access.change(request, companyId);
         PaymentDetails wanted = BankAccounts.check(body);
         Optional<PaymentDetails> current = profiles.paymentDetails(companyId);
-        String summary = "payment details " + current.map(PaymentDetails::masked).orElse("(none)") + " -> "
-                + wanted.masked();
+        // the mail names what changes in its own language; the summary holds only the values
+        String summary = current.map(PaymentDetails::masked).orElse("-") + " → " + wanted.masked();
         return ChangeAnswer.of(current.orElse(null), Optional.of(sensitive.request(editor, ChangeKind.PAYMENT_DETAILS, wanted,
                 summary)));
     }

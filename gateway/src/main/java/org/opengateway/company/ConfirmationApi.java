@@ -60,8 +60,18 @@ public class ConfirmationApi {
         return page(200, outcome.language(), "<p>" + escape(texts.text("confirm-page.done", outcome.language())) + "</p>");
     }
 
+    /** The refusal in the company's language; an unknown link's company is unknown too, so in Swedish and English. */
     private ResponseEntity<String> refused(ApiProblem problem) {
-        return page(problem.status().value(), Locale.ENGLISH, "<p>" + escape(problem.getMessage()) + "</p>");
+        if (!(problem instanceof LinkRefused refused)) {
+            return page(problem.status().value(), Locale.ENGLISH, "<p>" + escape(problem.getMessage()) + "</p>");
+        }
+        if (refused.language() == null) {
+            Locale swedish = Locale.forLanguageTag("sv");
+            return page(problem.status().value(), Locale.ENGLISH, "<p>" + escape(problem.getMessage()) + "</p><p lang=\"sv\">"
+                    + escape(texts.text(refused.textKey(), swedish, refused.arguments())) + "</p>");
+        }
+        return page(problem.status().value(), refused.language(), "<p>"
+                + escape(texts.text(refused.textKey(), refused.language(), refused.arguments())) + "</p>");
     }
 
     private ResponseEntity<String> page(int status, Locale language, String content) {

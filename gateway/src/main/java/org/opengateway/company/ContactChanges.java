@@ -35,7 +35,7 @@ public class ContactChanges {
             wanted.put(ContactRole.GENERAL, oldGeneral); // kept until confirmed; leaving it out does not remove it
             if (newGeneral != null && !newGeneral.equalsIgnoreCase(oldGeneral)) {
                 pending = Optional.of(sensitive.request(editor, ChangeKind.GENERAL_CONTACT, newGeneral,
-                        "general contact address " + oldGeneral + " -> " + newGeneral));
+                        oldGeneral + " → " + newGeneral));
             }
         }
         if (!wanted.equals(before)) {

@@ -8,7 +8,8 @@ public record PaymentDetails(String bankName, String bic, String accountNumber, 
 
     /** The details with the account shown only by its last four characters, for mails, pages and the audit. */
     public String masked() {
-        return "bank " + (bankName == null ? "-" : bankName) + ", BIC " + (bic == null ? "-" : bic)
-                + ", account " + BankAccounts.mask(accountNumber) + ", IBAN " + BankAccounts.mask(iban);
+        // no words but the names of the fields' standards: the text goes into mails in any language
+        return (bankName == null ? "-" : bankName) + " / BIC " + (bic == null ? "-" : bic) + " / "
+                + BankAccounts.mask(accountNumber) + " / IBAN " + BankAccounts.mask(iban);
     }
 }

@@ -63,8 +63,8 @@ public class ProfileChanges {
         if (number.orgNumber().equals(before.orgNumber()) && number.country().equals(before.country())) {
             return Optional.empty();
         }
-        return Optional.of(sensitive.request(editor, ChangeKind.ORGANISATION_NUMBER, number, "organisation number "
-                + before.country() + " " + before.orgNumber() + " -> " + number.country() + " " + number.orgNumber()));
+        return Optional.of(sensitive.request(editor, ChangeKind.ORGANISATION_NUMBER, number, before.country() + " "
+                + before.orgNumber() + " → " + number.country() + " " + number.orgNumber()));
     }
 
     private static CompanyProfiles.Basics basics(CompanyProfiles.Profile before, ProfileUpdate update) {

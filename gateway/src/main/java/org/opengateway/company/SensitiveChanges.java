@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.account.AuditLog;
@@ -128,7 +129,7 @@ public class SensitiveChanges {
 
     /** Whether the link still works: what it would change, or a clear 404/410 for an unknown, used or expired link. */
     public LinkView check(String token) {
-        Row row = find(token, "").orElseThrow(SensitiveChanges::unknown);
+        Row row = find(token, "").orElseThrow(this::unknown);
         refusal(row).ifPresent(problem -> {
             throw problem;
         });
@@ -193,15 +194,13 @@ public class SensitiveChanges {
     }
 
     private Optional<ApiProblem> refusal(Row row) {
+        Locale language = profiles.language(row.companyId()).locale();
         return switch (row.status()) {
-            case "APPLIED" -> Optional.of(gone("This confirmation link was already used, at " + time(row.decidedAt())
-                    + ", and the change is in effect. Each link works once."));
-            case "REPLACED" -> Optional.of(gone("This confirmation link is for a change that was replaced by a newer"
-                    + " one, at " + time(row.decidedAt()) + ". Use the link of the newest mail."));
+            case "APPLIED" -> Optional.of(gone("used", language, time(row.decidedAt())));
+            case "REPLACED" -> Optional.of(gone("replaced", language, time(row.decidedAt())));
             default -> "EXPIRED".equals(row.status()) || !row.expiresAt().isAfter(now())
-                    ? Optional.of(gone("This confirmation link expired at " + time(row.expiresAt()) + " (links are valid"
-                            + " for " + settings.confirmLinkValidFor().toHours() + " hours), so nothing was changed."
-                            + " Ask for the change again to get a new link."))
+                    ? Optional.of(gone("expired", language, time(row.expiresAt()),
+                            settings.confirmLinkValidFor().toHours()))
                     : Optional.empty();
         };
     }
@@ -240,13 +239,15 @@ public class SensitiveChanges {
         return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    private static ApiProblem unknown() {
-        return ApiProblem.notFound("This confirmation link is not known. Copy the whole link from the mail; if the"
-                + " change was asked for long ago, ask for it again.");
+    private ApiProblem unknown() {
+        return new LinkRefused(HttpStatus.NOT_FOUND, with.mail().text("confirm-page.unknown", Locale.ENGLISH),
+                "unknown", null);
     }
 
-    private static ApiProblem gone(String detail) {
-        return new ApiProblem(HttpStatus.GONE, "Link no longer valid", detail);
+    /** The refusal, in English for the API and the audit trail, and in the company's language for the page. */
+    private ApiProblem gone(String reason, Locale language, Object... arguments) {
+        return new LinkRefused(HttpStatus.GONE, with.mail().text("confirm-page." + reason, Locale.ENGLISH, arguments),
+                reason, language, arguments);
     }
 
     private static String time(OffsetDateTime at) {

@@ -128,9 +128,12 @@ class CompanySettingsIT extends GatewayIT {
 
         HttpResponse<String> again = call(null, "POST", link, null);
         assertThat(again.statusCode()).isEqualTo(410);
-        assertThat(again.body()).contains("already used");
-        assertThat(call(null, "GET", link, null).body()).contains("already used").doesNotContain("<form");
-        assertThat(call(null, "POST", url("/confirm/not-a-token").toString(), null).statusCode()).isEqualTo(404);
+        assertThat(again.body()).as("in the company's language").contains("redan använts");
+        assertThat(call(null, "GET", link, null).body()).contains("redan använts").doesNotContain("<form");
+        HttpResponse<String> unknown = call(null, "POST", url("/confirm/not-a-token").toString(), null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).as("whose company nobody knows: in Swedish and English")
+                .contains("is not known").contains("är okänd");
         assertThat(audit(admin.company()))
                 .anyMatch(a -> a.startsWith("asked to change payment details") && a.contains("sent to " + finance))
                 .anyMatch(a -> a.startsWith("changed payment details") && a.contains("****7466"))
@@ -152,14 +155,15 @@ class CompanySettingsIT extends GatewayIT {
         String second = link((String) mailsTo(finance, 2).get(1).getContent());
         HttpResponse<String> replaced = call(null, "POST", first, null);
         assertThat(replaced.statusCode()).isEqualTo(410);
-        assertThat(replaced.body()).contains("replaced by a newer one");
+        assertThat(replaced.body()).as("in the company's language (Swedish, as the company is)")
+                .contains("ersatts av en nyare");
 
         // let the link's time pass: the gateway compares the stored expiry with its clock
         jdbc.sql("UPDATE company_change SET expires_at = ? WHERE company_id = ? AND status = 'PENDING'")
                 .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1), admin.company()).update();
         HttpResponse<String> expired = call(null, "POST", second, null);
         assertThat(expired.statusCode()).isEqualTo(410);
-        assertThat(expired.body()).contains("expired").contains("Ask for the change again");
+        assertThat(expired.body()).contains("gick ut").contains("Begär ändringen igen");
         assertThat(call(admin.token(), "GET", path, null).statusCode()).isEqualTo(404);
         assertThat(json(call(admin.token(), "GET", "/api/v1/companies/" + admin.company() + "/pending-changes", null))
                 .get("items")).isEmpty();
@@ -221,7 +225,7 @@ class CompanySettingsIT extends GatewayIT {
         assertThat(call(null, "POST", link((String) mail.getContent()), null).statusCode()).isEqualTo(200);
         assertThat(json(call(admin.token(), "GET", path, null)).get("orgNumber").asString()).isEqualTo(newNumber);
         assertThat(audit(admin.company())).anyMatch(a -> a.startsWith("changed organisation number")
-                && a.contains(oldNumber + " -> SE " + newNumber));
+                && a.contains(oldNumber + " → SE " + newNumber));
     }
 
     @Test
