@@ -95,10 +95,11 @@ public class PasswordResets {
     }
 
     private Link usable(String token, String lock) {
-        Link link = jdbc.sql("SELECT user_id, expires_at, used_at FROM password_reset WHERE token_hash = ?" + lock)
+        Link link = jdbc.sql("SELECT user_id, created_at, expires_at, used_at FROM password_reset WHERE token_hash = ?"
+                        + lock)
                 .param(Sessions.hash(token == null ? "" : token))
                 .query((rs, n) -> new Link(rs.getObject("user_id", UUID.class),
-                        rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("used_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("used_at", OffsetDateTime.class)))
                 .optional()
                 .orElseThrow(() -> ApiProblem.notFound("This password reset link is not known. Copy the whole link from"
                         + " the mail, or ask for a new one with POST /api/v1/password-reset."));
@@ -107,8 +108,11 @@ public class PasswordResets {
                     + " log in with the password chosen then, or ask for a new link with POST /api/v1/password-reset.");
         }
         if (!link.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-            throw gone("This password reset link expired at " + time(link.expiresAt()) + " (links are valid for "
-                    + validFor.toMinutes() + " minutes). Ask for a new one with POST /api/v1/password-reset.");
+            // a reset link and an invitation's link last differently long: say how long this one did
+            Duration lasted = Duration.between(link.createdAt(), link.expiresAt());
+            throw gone("This link expired at " + time(link.expiresAt()) + " (it was valid for "
+                    + (lasted.toMinutes() < 120 ? lasted.toMinutes() + " minutes" : lasted.toHours() + " hours")
+                    + "). Ask for a new one with POST /api/v1/password-reset.");
         }
         return link;
     }
@@ -127,6 +131,6 @@ public class PasswordResets {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(at.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    private record Link(UUID userId, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
+    private record Link(UUID userId, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
     }
 }
