@@ -15,7 +15,9 @@ public record ChangeAnswer<T>(T current, SensitiveChanges.Pending pending, Strin
             return ResponseEntity.ok(new ChangeAnswer<>(current, null, "Saved."));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ChangeAnswer<>(current, pending.get(),
-                "A confirmation link was sent to " + pending.get().sentTo() + ". The " + pending.get().summary()
-                        + " takes effect when the link is followed, before " + pending.get().expiresAt() + "."));
+                "A confirmation link was sent to " + pending.get().sentTo() + ". The change of the "
+                        + pending.get().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ("
+                        + pending.get().summary() + ") takes effect when the link is followed, before "
+                        + pending.get().expiresAt() + "."));
     }
 }
