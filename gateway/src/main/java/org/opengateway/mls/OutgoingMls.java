@@ -30,6 +30,7 @@ import org.opengateway.transport.as4.SendOutcome.Delivered;
 import org.opengateway.transport.as4.SendOutcome.Failed;
 import org.opengateway.transport.as4.ServiceProviderId;
 import org.opengateway.validation.Finding;
+import org.opengateway.validation.Severity;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,8 @@ public class OutgoingMls {
         byte[] mls = MlsXml.write(id.toString(), ServiceProviderId.of(seatId), mlsTo, document.sbdhInstanceId(),
                 status, now);
         // only what goes out is checked: the official rules cost real time, a kept-back MLS needs none
-        List<Finding> findings = decision.get().send() ? with.rules().check(mls) : List.of();
+        List<Finding> findings = decision.get().send() ? with.rules().check(mls).stream()
+                .filter(finding -> finding.severity() == Severity.FATAL).toList() : List.of();
         Status state = !findings.isEmpty() ? Status.INVALID : decision.get().send() ? Status.PENDING
                 : Status.SUPPRESSED;
         if (state == Status.INVALID) {
