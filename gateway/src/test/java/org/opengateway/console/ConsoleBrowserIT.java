@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -233,6 +235,26 @@ class ConsoleBrowserIT extends GatewayIT {
         waitForText(By.id("status"), "Replaced");
         assertThat(browser.findElement(By.id("replaced-by")).getText()).contains("replaced by a corrected document");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("Replaced by the corrected invoice");
+    }
+
+    @Test
+    void aFixRefusedBecauseTheInvoiceChangedMeanwhileIsExplainedAndThePageShowsItAsItIs() {
+        String id = undelivered(uniqueNumber("FIXWEB"));
+        logIn(person(Language.EN));
+        openInvoice(id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("fix-resend-submit")));
+        // someone else cancels it while the page is open
+        HttpResponse<String> cancelled = send(HttpRequest.newBuilder(url("/api/v1/companies/" + sender.companyId()
+                        + "/invoices/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + sender.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Cancelled in the ERP\"}")).build());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+        browser.findElement(By.id("fix-resend-submit")).click();
+        waitForText(By.id("fix-outcome"), "That did not work. This is not possible now: the invoice is CANCELLED.");
+        waitForText(By.id("status"), "Cancelled");
+        assertThat(browser.findElement(By.id("fix-outcome")).getText()).endsWith("The page now shows the invoice as it is.");
+        assertThat(browser.findElements(By.id("fix-actions"))).isEmpty();
     }
 
     @Test
