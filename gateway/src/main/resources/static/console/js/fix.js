@@ -1,7 +1,7 @@
 // Fixing a sent invoice that was not delivered: why, in the words of the gateway's diagnosis, and one form for each
 // fix the diagnosis offers (it alone decides which make sense). Each form calls the path the diagnosis names.
-import { api, ApiError, upload } from './api.js';
-import { el, minute } from './dom.js';
+import { api, ApiError, SessionEnded, upload } from './api.js';
+import { el } from './dom.js';
 import { t } from './i18n.js';
 
 /**
@@ -9,20 +9,18 @@ import { t } from './i18n.js';
  * after.done(text): the fix was applied; after.failed(text): it was refused for the whole invoice (the page then
  * shows the invoice afresh); after.replaced(id, text): a corrected document became the invoice of that id.
  */
-export function fixPanel(invoice, diagnosis, underway, after) {
+export function fixPanel(invoice, diagnosis, after) {
   if (!diagnosis.reason && diagnosis.fixes.length === 0) {
     return null;
   }
   const title = !diagnosis.reason ? 'fix.title' : invoice.status === 'RETRY_SCHEDULED' ? 'fix.notYet' : 'fix.why';
-  const next = invoice.delivery && invoice.delivery.nextAttemptAt;
   return el('section', { id: 'fix-actions', class: 'card fix-actions', 'aria-labelledby': 'fix-title',
     'data-status': invoice.status },
   el('h2', { id: 'fix-title' }, t(title)),
   el('p', { id: 'reason', class: diagnosis.reason ? 'reason' : null }, diagnosis.explanation),
-  underway ? el('p', { id: 'fix-underway', class: 'muted' },
-    next ? t('fix.nextAttempt', { time: minute(next) }) + ' ' : '', t('fix.underway')) : '',
   diagnosis.detail ? el('details', {}, el('summary', {}, t('fix.detail')), el('p', {}, diagnosis.detail)) : '',
-  el('div', { class: 'fixes' }, diagnosis.fixes.map((fix) => FORMS[fix.fix](fix, diagnosis, after))));
+  el('div', { class: 'fixes' }, diagnosis.fixes.filter((fix) => FORMS[fix.fix])
+    .map((fix) => FORMS[fix.fix](fix, diagnosis, after))));
 }
 
 const FORMS = {
@@ -110,16 +108,15 @@ function fixForm(fix, id, submitKey, after, { fields, field, send }) {
         after.done(text);
       }
     } catch (failure) {
-      if (!(failure instanceof ApiError)) {
-        throw failure;
-      }
-      if (failure.status === 409 || !field) {
+      if (failure instanceof SessionEnded) {
+        location.reload(); // to the login page
+      } else if (failure instanceof ApiError && failure.status !== 409 && field) {
+        error.replaceChildren(failure.message, findingsOf(failure));
+        field.setAttribute('aria-invalid', 'true');
+        field.focus();
+      } else { // the invoice's state does not allow it (any more), or the gateway could not be reached
         after.failed(t('fix.failed', { detail: failure.message }));
-        return;
       }
-      error.replaceChildren(failure.message, findingsOf(failure));
-      field.setAttribute('aria-invalid', 'true');
-      field.focus();
     } finally {
       button.disabled = false;
       button.textContent = t(submitKey);

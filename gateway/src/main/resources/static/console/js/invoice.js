@@ -19,7 +19,8 @@ export async function invoicePage(company, kind, id) {
   const base = `/api/v1/companies/${company.id}/${kind === 'sent' ? 'invoices' : 'received'}/${id}`;
   const sent = kind === 'sent';
   const page = el('article', {});
-  const outcome = el('p', { id: 'fix-outcome', class: 'outcome', role: 'status', 'aria-live': 'polite' }, carried);
+  const outcome = el('p', { id: 'fix-outcome', class: 'outcome', role: 'status', 'aria-live': 'polite', tabindex: '-1' },
+    carried);
   carried = null;
   let drawn = '';
   let timer = null;
@@ -32,8 +33,8 @@ export async function invoicePage(company, kind, id) {
     const state = JSON.stringify([invoice, diagnosis]);
     if (state !== drawn) { // unchanged, it is left alone so that nothing typed into a form is lost
       drawn = state;
-      fill(page, content(company, kind, id, base, invoice, diagnosis && {
-        panel: fixPanel(invoice, diagnosis, underway, after), diagnosis }, outcome));
+      fill(page, content(company, kind, id, { base, invoice, diagnosis, outcome, underway,
+        panel: diagnosis && fixPanel(invoice, diagnosis, after) }));
     }
     if (underway) {
       timer = setTimeout(refresh, REFRESH_MS);
@@ -73,7 +74,6 @@ export async function invoicePage(company, kind, id) {
       location.hash = `#/${company.id}/sent/${newId}`;
     },
   };
-  outcome.tabIndex = -1;
   await draw();
   return page;
 }
@@ -86,7 +86,9 @@ function onItsWay(invoice) {
   return invoice.status === 'RETRY_SCHEDULED' && next && new Date(next).getTime() - Date.now() < SOON_MS;
 }
 
-function content(company, kind, id, base, invoice, fixing, outcome) {
+/** The page's parts; shown: the invoice and its diagnosis as the API answered them, and the parts made for them. */
+function content(company, kind, id, shown) {
+  const { base, invoice, diagnosis, outcome, underway, panel } = shown;
   const sent = kind === 'sent';
   const trouble = ['UNDELIVERED', 'REJECTED', 'RETRY_SCHEDULED', 'REJECTED_BY_RECEIVER'].includes(invoice.status);
 
@@ -127,11 +129,13 @@ function content(company, kind, id, base, invoice, fixing, outcome) {
     el('p', {}, el('a', { href: `#/${company.id}/${kind}` }, '← ' + t('invoice.back'))),
     el('h1', {}, t(sent ? 'invoice.sent' : 'invoice.received', { number: invoice.invoiceNumber || id })),
     outcome,
+    underway ? el('p', { id: 'underway', class: 'muted' }, invoice.delivery && invoice.delivery.nextAttemptAt
+      ? t('fix.nextAttempt', { time: minute(invoice.delivery.nextAttemptAt) }) + ' ' : '', t('fix.underway')) : '',
     !sent && trouble && invoice.statusReason
       ? el('div', { class: 'reason', id: 'reason', role: 'note' }, el('strong', {}, t('invoice.why') + ': '), invoice.statusReason)
       : '',
-    sent ? links(company, fixing.diagnosis) : '',
-    sent ? fixing.panel : '',
+    sent ? links(company, diagnosis) : '',
+    panel,
     el('div', { class: 'card' }, el('h2', {}, t('invoice.fields')), fields),
     el('div', { class: 'card' }, el('h2', {}, t('invoice.timeline')), timeline),
     sent ? el('div', { class: 'card' }, el('h2', {}, t('invoice.delivery')), delivery(invoice.delivery)) : '',
