@@ -71,7 +71,7 @@ public class SupportApi {
             description = "reason is one of RECIPIENT_NOT_REGISTERED, DOCUMENT_TYPE_NOT_ACCEPTED,"
                     + " ACCESS_POINT_UNREACHABLE, REJECTED_BY_RECEIVER, REJECTED_BY_VALIDATION (with the findings),"
                     + " NOT_SENT_BY_GATEWAY, UNKNOWN, or null when nothing is wrong. The explanation is in the"
-                    + " user's language (Swedish or English). Each fix names the call that applies it.")
+                    + " user's language (Swedish, English, Icelandic, Finnish or Danish). Each fix names the call that applies it.")
     @GetMapping("/invoices/{id}/diagnosis")
     public Diagnosis diagnosis(HttpServletRequest http, @PathVariable UUID companyId, @PathVariable UUID id) {
         Company company = access.require(http, companyId);

@@ -4,9 +4,11 @@
 export class SessionEnded extends Error {}
 
 export class ApiError extends Error {
-  constructor(status, detail) {
+  /** problem: the answer's body (application/problem+json), with the validation's errors for a 422. */
+  constructor(status, detail, problem) {
     super(detail);
     this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -19,16 +21,25 @@ export function forgetCsrf() {
 }
 
 export async function api(method, path, body) {
+  return call(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+}
+
+/** Sends a document as it is, such as an invoice's XML. */
+export async function upload(method, path, bytes, contentType) {
+  return call(method, path, bytes, contentType);
+}
+
+async function call(method, path, body, contentType) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = contentType;
   }
   const csrf = sessionStorage.getItem('csrf');
   if (method !== 'GET' && csrf) {
     headers['X-CSRF-Token'] = csrf;
   }
   const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, credentials: 'same-origin', body,
   });
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : null;
@@ -36,7 +47,7 @@ export async function api(method, path, body) {
     throw new SessionEnded();
   }
   if (!response.ok) {
-    throw new ApiError(response.status, (data && data.detail) || response.statusText);
+    throw new ApiError(response.status, (data && data.detail) || response.statusText, data);
   }
   return data;
 }

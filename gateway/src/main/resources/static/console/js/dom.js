@@ -18,8 +18,15 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces the element's children, as el() takes them (arrays flattened, null and false left out). */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
+
 function append(element, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) {
       continue;
     }

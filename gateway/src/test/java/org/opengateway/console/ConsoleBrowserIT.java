@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The support console in a real headless Chromium, against the whole gateway: a person logs in, searches, sorts,
  * pages, chooses columns, exports the page to Excel and opens the file, opens an undelivered invoice and reads why,
- * follows the overview's charts, and switches the language with the keyboard. Needs Chromium and its driver
+ * fixes undelivered invoices on their page (corrects the recipient and watches it become delivered, cancels one,
+ * replaces one by a corrected document), follows the overview's charts, and switches the language with the keyboard. Needs Chromium and its driver
  * ({@code -Dgateway.test.chromium=...} and {@code -Dgateway.test.chromedriver=...}); skipped with the reason otherwise.
  * Screenshots of each page are left in {@code target/console-screenshots/}.
  */
@@ -155,6 +158,106 @@ class ConsoleBrowserIT extends GatewayIT {
     }
 
     @Test
+    void aPersonCorrectsTheRecipientOnThePageAndSeesTheInvoiceDelivered() {
+        String id = undelivered(uniqueNumber("FIXWEB"));
+        User user = person(Language.EN);
+        logIn(user);
+        openInvoice(id);
+        waitForText(By.id("reason"), "is not registered in Peppol");
+        assertThat(browser.findElement(By.id("fix-title")).getText()).isEqualTo("Why it was not delivered");
+        assertThat(browser.findElements(By.cssSelector("#fix-actions form.fix")).stream()
+                .map(form -> form.getAttribute("id")).toList())
+                .containsExactly("fix-recipient", "fix-resend", "fix-upload", "fix-cancel");
+        screenshot("fix-offered");
+
+        WebElement participant = browser.findElement(By.id("fix-participant"));
+        participant.clear();
+        participant.sendKeys("5564982212", Keys.ENTER);
+        waitForText(By.id("fix-participant-error"), "participant");
+        assertThat(browser.findElement(By.id("fix-participant")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("back in the field").isEqualTo("fix-participant");
+
+        DemoCompany receiver = demo("receiver");
+        participant = browser.findElement(By.id("fix-participant"));
+        participant.clear();
+        participant.sendKeys(receiver.participant(), Keys.ENTER);
+        waitForText(By.id("fix-outcome"), "The recipient is now " + receiver.participant());
+        // no reload from here on: the page shows the delivery by itself
+        waitForText(By.id("status"), "Delivered");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Recipient corrected by " + user.email()).contains("Delivered");
+        assertThat(browser.findElement(By.id("fields")).getText()).contains(receiver.participant());
+        assertThat(browser.findElements(By.id("fix-actions"))).as("nothing left to fix").isEmpty();
+        screenshot("fix-delivered");
+    }
+
+    @Test
+    void aPersonCancelsAnUndeliveredInvoiceAfterSayingWhy() {
+        String id = undelivered(uniqueNumber("FIXWEB"));
+        User user = person(Language.EN);
+        logIn(user);
+        openInvoice(id);
+        WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.id("fix-cancel-open")));
+        assertThat(browser.findElement(By.id("fix-cancel-body")).isDisplayed()).as("asked for first").isFalse();
+        open.sendKeys(Keys.ENTER);
+        WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fix-cancel-reason")));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(reason);
+        reason.sendKeys("Sent to the wrong customer");
+        browser.findElement(By.id("fix-cancel-submit")).click();
+        waitForText(By.id("status"), "Cancelled");
+        assertThat(browser.findElement(By.id("fix-outcome")).getText()).contains("It will never be sent");
+        assertThat(browser.findElement(By.id("timeline")).getText())
+                .contains("Cancelled by " + user.email() + ": Sent to the wrong customer");
+        assertThat(json(get(sender.apiKey(), "/api/v1/invoices/" + id)).get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPersonUploadsACorrectedDocumentAndBothInvoicesLinkToEachOther() throws IOException {
+        String number = uniqueNumber("FIXWEB");
+        String id = undelivered(number);
+        logIn(person(Language.EN));
+        openInvoice(id);
+        Path corrected = Files.createTempFile("corrected-", ".xml");
+        Files.write(corrected, TestInvoices.invoiceBytes(number + "-B", sender.participant(),
+                demo("receiver").participant()));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fix-file"))).sendKeys(corrected.toString());
+        browser.findElement(By.id("fix-upload-submit")).click();
+
+        wait.until(d -> d.getCurrentUrl().contains("/sent/") && !d.getCurrentUrl().endsWith(id));
+        waitForText(By.cssSelector("h1"), number + "-B");
+        waitForText(By.id("fix-outcome"), "accepted as invoice " + number + "-B");
+        screenshot("fix-replacement");
+        // the new invoice's page shows itself afresh while it is sent: click the link as it is drawn now
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#replaces a")).click();
+            return true;
+        });
+        waitForText(By.id("status"), "Replaced");
+        assertThat(browser.findElement(By.id("replaced-by")).getText()).contains("replaced by a corrected document");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("Replaced by the corrected invoice");
+    }
+
+    @Test
+    void aFixRefusedBecauseTheInvoiceChangedMeanwhileIsExplainedAndThePageShowsItAsItIs() {
+        String id = undelivered(uniqueNumber("FIXWEB"));
+        logIn(person(Language.EN));
+        openInvoice(id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("fix-resend-submit")));
+        // someone else cancels it while the page is open
+        HttpResponse<String> cancelled = send(HttpRequest.newBuilder(url("/api/v1/companies/" + sender.companyId()
+                        + "/invoices/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + sender.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Cancelled in the ERP\"}")).build());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+
+        browser.findElement(By.id("fix-resend-submit")).click();
+        waitForText(By.id("fix-outcome"), "That did not work. This is not possible now: the invoice is CANCELLED.");
+        waitForText(By.id("status"), "Cancelled");
+        assertThat(browser.findElement(By.id("fix-outcome")).getText()).endsWith("The page now shows the invoice as it is.");
+        assertThat(browser.findElements(By.id("fix-actions"))).isEmpty();
+    }
+
+    @Test
     void theOverviewDrawsTheFlowAndEachChartLeadsToItsList() {
         logIn(person(Language.EN));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-per-day")));
@@ -217,6 +320,20 @@ class ConsoleBrowserIT extends GatewayIT {
                 freshParticipant()))).get("id").asString();
         await().atMost(DEADLINE).until(() -> json(get(sender.apiKey(), "/api/v1/invoices/" + undelivered))
                 .get("status").asString().equals("UNDELIVERED"));
+    }
+
+    /** An invoice to a participant no SMP knows, once it has ended UNDELIVERED. */
+    private String undelivered(String number) {
+        String id = json(post(sender.apiKey(), TestInvoices.invoiceBytes(number, sender.participant(),
+                freshParticipant()))).get("id").asString();
+        await().atMost(DEADLINE).until(() -> json(get(sender.apiKey(), "/api/v1/invoices/" + id))
+                .get("status").asString().equals("UNDELIVERED"));
+        return id;
+    }
+
+    private void openInvoice(String id) {
+        browser.get(url("/console/#/" + sender.companyId() + "/sent/" + id).toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
     }
 
     private User person(Language language) {

@@ -6,7 +6,12 @@ import static org.opengateway.support.Fix.CORRECT_RECIPIENT;
 import static org.opengateway.support.Fix.RESEND;
 import static org.opengateway.support.Fix.UPLOAD_CORRECTED;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.opengateway.account.Language;
 import org.opengateway.delivery.Deliveries.SendingState;
@@ -74,8 +79,8 @@ class StandingTest {
     }
 
     @Test
-    void everyReasonAndFixIsWordedInSwedishAndEnglish() {
-        for (Language language : new Language[] {Language.EN, Language.SV}) {
+    void everyReasonAndFixIsWordedInEveryLanguage() {
+        for (Language language : Language.values()) {
             for (NotDeliveredReason reason : NotDeliveredReason.values()) {
                 assertThat(texts.text(language, reason.textKey(), "0007:5567321707")).isNotBlank()
                         .doesNotContain("{0}").doesNotContain("''");
@@ -85,7 +90,29 @@ class StandingTest {
             Arrays.stream(Fix.values()).forEach(fix -> assertThat(texts.text(language, fix.textKey())).isNotBlank());
         }
         assertThat(texts.text(Language.SV, "fix.cancel")).isEqualTo("Makulera");
-        assertThat(texts.text(Language.FI, "fix.cancel")).as("no Finnish text yet: English").isEqualTo("Cancel");
+        assertThat(texts.text(Language.FI, "fix.cancel")).isEqualTo("Peru");
+        assertThat(texts.text(Language.IS, "state.other", "SENDING")).isEqualTo("Staða reikningsins er SENDING.");
+    }
+
+    /** A text missing in a language would silently show in English: every language must have every key. */
+    @Test
+    void everyLanguageHasEveryTextOfTheEnglishOne() throws IOException {
+        Properties english = bundle("messages.properties");
+        for (Language language : Language.values()) {
+            if (language != Language.EN) {
+                assertThat(bundle("messages_" + language.code() + ".properties").stringPropertyNames())
+                        .as(language.code()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            }
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = StandingTest.class.getResourceAsStream("/support/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 
     private static Standing undelivered(FailureKind kind) {
