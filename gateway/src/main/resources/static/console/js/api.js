@@ -19,26 +19,36 @@ export function forgetCsrf() {
 }
 
 export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  return call(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+}
+
+/**
+ * A call whose body is a file (a Blob with its own type) or a form (FormData, which sets its own type), or whose
+ * answer is not JSON: then the answer is a Blob. Errors as for api().
+ */
+export async function send(method, path, body, accept = 'application/json') {
+  const headers = body instanceof Blob && body.type ? { 'Content-Type': body.type } : {};
+  return call(method, path, body, headers, accept);
+}
+
+async function call(method, path, body, headers, accept = 'application/json') {
+  headers.Accept = accept;
   const csrf = sessionStorage.getItem('csrf');
   if (method !== 'GET' && csrf) {
     headers['X-CSRF-Token'] = csrf;
   }
-  const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
   const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json() : null;
+  const json = type.includes('json');
+  const data = json ? await response.json() : null;
   if (response.status === 401 && path !== '/api/v1/login') {
     throw new SessionEnded();
   }
   if (!response.ok) {
     throw new ApiError(response.status, (data && data.detail) || response.statusText);
   }
-  return data;
+  return json || accept === 'application/json' ? data : response.blob();
 }
 
 /** The query string of the non-empty values, in the given order. */
