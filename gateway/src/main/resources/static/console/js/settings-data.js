@@ -119,6 +119,10 @@ function importTable(context, imports) {
 
 /** The result of one import: how many rows were taken and refused, and each row with its reason. */
 async function report(context, path, entry) {
+  if (entry.status === 'QUEUED' || entry.status === 'RUNNING') {
+    return card('imports.report', el('p', { id: 'import-summary' }, t('imports.running',
+      { file: entry.fileName || '–', done: entry.rowsDone, total: entry.totalRows ?? '?' })));
+  }
   const rows = await api('GET', `${path}/${entry.id}/report`);
   const refused = rows.filter((row) => row.outcome === 'INVALID').length;
   const download = el('button', { type: 'button', id: 'import-csv', onclick: () => attempt(context, async () =>
