@@ -29,7 +29,12 @@ export function go(path) {
   }
 }
 
+let renders = 0;
+
 async function render() {
+  // a page that arrives after a later route was opened (a slow overview, then a click on Settings) is dropped
+  const mine = ++renders;
+  const show = (content) => mine === renders && main.replaceChildren(content);
   const { parts, params } = parseRoute();
   try {
     if (parts[0] === 'login' || !session) {
