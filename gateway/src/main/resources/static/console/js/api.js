@@ -33,7 +33,8 @@ export async function send(method, path, body, accept = 'application/json') {
 }
 
 async function call(method, path, body, headers, accept = 'application/json') {
-  headers.Accept = accept;
+  // a refusal comes as problem+json whatever was asked for
+  headers.Accept = accept === 'application/json' ? accept : `${accept}, application/problem+json;q=0.5`;
   const csrf = sessionStorage.getItem('csrf');
   if (method !== 'GET' && csrf) {
     headers['X-CSRF-Token'] = csrf;

@@ -110,7 +110,7 @@ function importTable(context, imports) {
       el('td', {}, el('span', { class: `status ${entry.status}` }, label('imports.state', entry.status)),
         entry.detail ? el('div', { class: 'error' }, entry.detail) : ''),
       el('td', { class: 'number' }, `${entry.rowsDone} / ${entry.totalRows ?? '?'}`),
-      el('td', {}, t('imports.countsText', entry.counts)),
+      el('td', {}, t('imports.countsText', entry.counts || {})),
       el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => {
         context.openImport = entry.id;
         context.redraw();

@@ -48,12 +48,9 @@ export function form(id, context, submitKey, fields, action) {
   return element;
 }
 
-/** The value of each named field; an empty one as null, so the API clears it. */
+/** The value of each named field, trimmed; an empty one as "", which the API takes as "clear it" (null: "leave it"). */
 export function values(element, names) {
-  return Object.fromEntries(names.map((name) => {
-    const value = element.elements[name].value.trim();
-    return [name, value === '' ? null : value];
-  }));
+  return Object.fromEntries(names.map((name) => [name, element.elements[name].value.trim()]));
 }
 
 function clearErrors(element) {

@@ -236,7 +236,8 @@ class ConsoleSettingsBrowserIT extends GatewayIT {
                 participant.substring(5), "SE", List.of(participant)));
         logIn(user.email(), PASSWORD);
         browser.get(url("/console/#/" + own.id() + "/settings/users").toString());
-        browser.findElement(By.cssSelector("#users tr[data-email='" + user.email() + "'] button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#users tr[data-email='" + user.email()
+                + "'] button"))).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         waitForText(By.id("outcome"), "is the company's last administrator and cannot be removed");
 
