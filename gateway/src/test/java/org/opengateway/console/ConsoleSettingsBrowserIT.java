@@ -165,6 +165,11 @@ class ConsoleSettingsBrowserIT extends GatewayIT {
         WebElement logo = browser.findElement(By.cssSelector("img#logo-image"));
         wait.until(d -> Long.valueOf(270).equals(browser.executeScript("return arguments[0].naturalWidth", logo)));
         HeadlessChromium.screenshot(browser, "settings-logo");
+
+        browser.findElement(By.id("logo-remove")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        waitForText(By.id("outcome"), "The logo is removed.");
+        assertThat(browser.findElement(By.id("logo-image")).getText()).isEqualTo("No logo yet.");
     }
 
     @Test
@@ -225,6 +230,36 @@ class ConsoleSettingsBrowserIT extends GatewayIT {
         assertThat(browser.findElement(By.cssSelector("#users tr[data-email='" + email + "']")).getText())
                 .contains("A Colleague", "Administrator");
         await().atMost(DEADLINE).until(() -> !mailsTo(email).isEmpty());
+    }
+
+    @Test
+    void aCompanyRegistersAsRecipientStopsAgainAndSwitchesTheMonthlyReportOn() {
+        User user = users.create("recipient-" + UUID.randomUUID() + "@example.com", "Recipient Administrator",
+                Language.EN, PASSWORD, false);
+        String participant = freshParticipant();
+        Company own = registration.register(user, new CompanyRegistration.NewCompany("Recipient Company AB",
+                participant.substring(5), "SE", List.of(participant)));
+        logIn(user.email(), PASSWORD);
+        browser.get(url("/console/#/" + own.id() + "/settings/recipient").toString());
+        waitForText(By.id("recipient-state"), "is not registered as a recipient");
+        browser.findElement(By.id("recipient-creditNote")).click(); // invoices only
+        browser.findElement(By.id("recipient-register")).click();
+        waitForText(By.id("outcome"), "Registered: " + participant + " receive 1 document types");
+        assertThat(browser.findElement(By.id("recipient-state")).getText()).contains("Invoice (Peppol BIS Billing 3.0)")
+                .doesNotContain("Credit note");
+        HttpResponse<String> smp = get(null, "/iso6523-actorid-upis%3A%3A" + participant.replace(":", "%3A"));
+        assertThat(smp.statusCode()).as("published in our SMP").isEqualTo(200);
+
+        browser.findElement(By.id("recipient-remove")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        waitForText(By.id("outcome"), "removed from the SMP and the SML");
+        assertThat(get(null, "/iso6523-actorid-upis%3A%3A" + participant.replace(":", "%3A")).statusCode())
+                .isEqualTo(404);
+
+        browser.get(url("/console/#/" + own.id() + "/settings/monthly").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("monthly-enabled"))).click();
+        waitForText(By.id("outcome"), "will be mailed on the first day of each month");
+        assertThat(browser.findElement(By.id("monthly-enabled")).isSelected()).isTrue();
     }
 
     @Test
