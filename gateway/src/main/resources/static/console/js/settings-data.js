@@ -30,7 +30,8 @@ export async function recipientPart(context) {
     () => attempt(context, async () => {
       const chosen = Object.keys(DOCUMENTS).filter((key) => document.getElementById(`recipient-${key}`).checked)
         .map((key) => ({ documentType: `busdox-docid-qns::${DOCUMENTS[key]}`, process: BILLING_PROCESS }));
-      const others = registered.filter((type) => !Object.values(DOCUMENTS).some((known) => type.documentType.endsWith(known)));
+      const others = registered.filter((type) => !Object.values(DOCUMENTS)
+        .some((known) => type.documentType.endsWith(known)));
       if (chosen.length + others.length === 0) {
         return context.refused(t('recipient.chooseOne'));
       }
@@ -92,7 +93,8 @@ export async function customersPart(context) {
   const part = el('div', {},
     context.readOnly ? '' : card('imports.new', el('p', { class: 'hint' }, t('imports.hint')),
       el('div', { class: 'toolbar' }, file, upload)),
-    card('imports.title', imports.length === 0 ? el('p', { class: 'muted' }, t('imports.none')) : importTable(context, imports)),
+    card('imports.title',
+      imports.length === 0 ? el('p', { class: 'muted' }, t('imports.none')) : importTable(context, imports)),
     opened ? await report(context, path, opened) : '');
   if (imports.some((entry) => entry.status === 'QUEUED' || entry.status === 'RUNNING')) {
     // an import runs in the background: show its progress until it ends, while the page is open

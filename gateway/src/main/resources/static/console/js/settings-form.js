@@ -25,8 +25,9 @@ export function languageField(form, value, codes, names) {
 }
 
 /**
- * A form of the fields (elements, or lists of them) that runs the action on submit. A refusal of the API is shown next to the field it names ("The field
- * 'iban' ..."), otherwise at the foot of the form. Support staff see the form with its fields disabled and no button.
+ * A form of the fields (elements, or lists of them) that runs the action on submit. A refusal of the API is shown
+ * next to the field it names ("The field 'iban' ..."), otherwise at the foot of the form. Support staff see the form
+ * with its fields disabled and no button.
  */
 export function form(id, context, submitKey, fields, action) {
   const failure = el('p', { class: 'error form-error', role: 'alert' });
@@ -40,7 +41,8 @@ export function form(id, context, submitKey, fields, action) {
         showError(element, failure, error);
       }
     },
-  }, fields.flat(), context.readOnly ? '' : el('button', { class: 'primary', type: 'submit', id: `${id}-submit` }, t(submitKey)),
+  }, fields.flat(),
+  context.readOnly ? '' : el('button', { class: 'primary', type: 'submit', id: `${id}-submit` }, t(submitKey)),
   failure);
   if (context.readOnly) {
     element.querySelectorAll('input, select, textarea').forEach((input) => { input.disabled = true; });

@@ -13,14 +13,16 @@ export async function usersPart(context) {
     el('tbody', {}, people.map((person) => el('tr', { 'data-email': person.email },
       el('td', {}, person.email), el('td', {}, person.name), el('td', {}, t(`users.role.${person.role}`)),
       el('td', {}, minute(person.grantedAt)),
-      el('td', {}, actionButton(context, `remove-${person.id}`, 'users.remove', () => attempt(context, () => remove(context, path, person))))))));
+      el('td', {}, actionButton(context, `remove-${person.id}`, 'users.remove',
+        () => attempt(context, () => remove(context, path, person))))))));
   const invite = form('invite', context, 'invite.submit', [
     el('p', { class: 'hint' }, t('invite.hint')),
     field('invite', 'email', '', { type: 'email', required: true }),
     field('invite', 'name', ''),
     languageField('invite', language(), LANGUAGES, languageName),
   ], async (element) => {
-    const added = await api('POST', path, { ...values(element, ['email', 'name']), language: element.elements.language.value });
+    const added = await api('POST', path,
+      { ...values(element, ['email', 'name']), language: element.elements.language.value });
     await context.done(t(added.invited ? 'invite.invited' : 'invite.granted', { email: added.email }));
   });
   return el('div', {}, card('settings.users', table), context.readOnly ? '' : card('invite.title', invite));

@@ -45,8 +45,8 @@ export async function settingsPage(company, section, user) {
   return el('section', {},
     el('h1', {}, t('settings.title'), ' ', el('span', { class: 'muted' }, `· ${company.name}`)),
     el('nav', { class: 'subnav', 'aria-label': t('settings.title') }, Object.keys(SECTIONS).map((key) =>
-      el('a', { href: `#/${company.id}/settings/${key}`, id: `section-${key}`, 'aria-current': key === name ? 'page' : null },
-        t(`settings.${key}`)))),
+      el('a', { href: `#/${company.id}/settings/${key}`, id: `section-${key}`,
+        'aria-current': key === name ? 'page' : null }, t(`settings.${key}`)))),
     user.support ? el('p', { class: 'note', id: 'read-only' }, t('settings.readOnly')) : '',
     outcome,
     holder);
