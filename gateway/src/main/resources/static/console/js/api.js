@@ -21,35 +21,37 @@ export function forgetCsrf() {
 }
 
 export async function api(method, path, body) {
-  return call(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  return call(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
 }
 
-/** Sends a document as it is, such as an invoice's XML. */
-export async function upload(method, path, bytes, contentType) {
-  return call(method, path, bytes, contentType);
+/**
+ * A call whose body is a file (a Blob with its own type) or a form (FormData, which sets its own type), or whose
+ * answer is not JSON: then the answer is a Blob. Errors as for api().
+ */
+export async function send(method, path, body, accept = 'application/json') {
+  const headers = body instanceof Blob && body.type ? { 'Content-Type': body.type } : {};
+  return call(method, path, body, headers, accept);
 }
 
-async function call(method, path, body, contentType) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = contentType;
-  }
+async function call(method, path, body, headers, accept = 'application/json') {
+  // a refusal comes as problem+json whatever was asked for
+  headers.Accept = accept === 'application/json' ? accept : `${accept}, application/problem+json;q=0.5`;
   const csrf = sessionStorage.getItem('csrf');
   if (method !== 'GET' && csrf) {
     headers['X-CSRF-Token'] = csrf;
   }
-  const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body,
-  });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
   const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json() : null;
+  const json = type.includes('json');
+  const data = json ? await response.json() : null;
   if (response.status === 401 && path !== '/api/v1/login') {
     throw new SessionEnded();
   }
   if (!response.ok) {
     throw new ApiError(response.status, (data && data.detail) || response.statusText, data);
   }
-  return data;
+  return json || accept === 'application/json' ? data : response.blob();
 }
 
 /** The query string of the non-empty values, in the given order. */

@@ -6,6 +6,8 @@ import { LANGUAGES, language, languageName, t, useLanguage } from './i18n.js';
 import { listPage } from './list.js';
 import { invoicePage } from './invoice.js';
 import { overviewPage } from './overview.js';
+import { settingsPage } from './settings.js';
+import { accountPage } from './settings-account.js';
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
@@ -27,7 +29,12 @@ export function go(path) {
   }
 }
 
+let renders = 0;
+
 async function render() {
+  // a page that arrives after a later route was opened (a slow overview, then a click on Settings) is dropped
+  const mine = ++renders;
+  const show = (content) => mine === renders && main.replaceChildren(content);
   const { parts, params } = parseRoute();
   try {
     if (parts[0] === 'login' || !session) {
@@ -55,6 +62,15 @@ async function render() {
     }
     if (view === 'sent' || view === 'received') {
       return show(await listPage(company, view, params));
+    }
+    if (view === 'settings') {
+      return show(await settingsPage(company, parts[2], session.user));
+    }
+    if (view === 'account') {
+      return show(accountPage(session.user, switchLanguage, async (added) => {
+        await resume();
+        go(`${added.id}/settings/profile`);
+      }));
     }
     go(`${company.id}/overview`);
   } catch (error) {
@@ -135,13 +151,15 @@ function header(company, view) {
   top.replaceChildren(
     el('span', { class: 'brand' }, t('app.name')),
     company ? el('nav', { 'aria-label': t('app.name') },
-      link('overview', 'nav.overview'), link('sent', 'nav.sent'), link('received', 'nav.received')) : '',
+      link('overview', 'nav.overview'), link('sent', 'nav.sent'), link('received', 'nav.received'),
+      link('settings', 'nav.settings')) : '',
     el('div', { class: 'right' },
       company ? el('label', {}, t('nav.company') + ' ',
-        el('select', { id: 'company', onchange: (e) => go(`${e.target.value}/${view === 'received' ? 'received' : view === 'sent' ? 'sent' : 'overview'}`) },
+        el('select', { id: 'company', onchange: (e) => go(`${e.target.value}/${['sent', 'received', 'settings', 'account'].includes(view) ? view : 'overview'}`) },
           session.companies.map((c) => el('option', { value: c.id, selected: c.id === company.id }, c.name)))) : '',
       languageSelect(switchLanguage),
       el('span', { class: 'who' }, session.user.name + (session.user.support ? ` (${t('nav.support')})` : '')),
+      company ? el('a', { href: `#/${company.id}/account`, id: 'my-account' }, t('nav.account')) : '',
       el('button', { class: 'link', id: 'logout', onclick: logout }, t('nav.logout'))));
 }
 

@@ -1,6 +1,6 @@
 // Fixing a sent invoice that was not delivered: why, in the words of the gateway's diagnosis, and one form for each
 // fix the diagnosis offers (it alone decides which make sense). Each form calls the path the diagnosis names.
-import { api, ApiError, SessionEnded, upload } from './api.js';
+import { api, ApiError, send, SessionEnded } from './api.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
 
@@ -53,7 +53,8 @@ const FORMS = {
         el('p', { id: 'fix-file-help', class: 'muted' }, t('fix.fileHelp'))],
       field,
       send: async () => {
-        const answer = await upload(fix.method, fix.path, await field.files[0].arrayBuffer(), 'application/xml');
+        const answer = await send(fix.method, fix.path,
+          new Blob([await field.files[0].arrayBuffer()], { type: 'application/xml' }));
         after.replaced(answer.id, t('fix.replacedDone', { number: answer.invoiceNumber || answer.id }));
         return null;
       },

@@ -2,11 +2,8 @@ package org.opengateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpRequest;
@@ -14,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +26,8 @@ import org.opengateway.testing.GatewayIT;
 import org.opengateway.testing.TestInvoices;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -54,8 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserIT extends GatewayIT {
 
-    static final String CHROMIUM = "gateway.test.chromium";
-    static final String CHROMEDRIVER = "gateway.test.chromedriver";
     private static final String PASSWORD = "browser test password";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** 26 delivered and one undelivered: two pages of 25. */
@@ -74,13 +63,9 @@ class ConsoleBrowserIT extends GatewayIT {
 
     @BeforeEach
     void browserAndInvoices() throws IOException {
-        String chromium = System.getProperty(CHROMIUM, "");
-        String driver = System.getProperty(CHROMEDRIVER, "");
-        assumeTrue(!chromium.isBlank() && !driver.isBlank() && new File(chromium).canExecute()
-                && new File(driver).canExecute(), "needs a headless browser: pass -D" + CHROMIUM + "=/usr/bin/chromium -D"
-                + CHROMEDRIVER + "=/usr/bin/chromedriver (Debian packages chromium and chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         if (browser == null) {
-            startBrowser(chromium, driver);
+            startBrowser();
             sendInvoices();
         }
     }
@@ -289,22 +274,10 @@ class ConsoleBrowserIT extends GatewayIT {
         await().atMost(DEADLINE).until(() -> users.findById(user.id()).orElseThrow().language() == Language.EN);
     }
 
-    private void startBrowser(String chromium, String driver) throws IOException {
+    private void startBrowser() throws IOException {
         downloads = Files.createTempDirectory("console-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-chromium-"));
-        Map<String, Object> preferences = new HashMap<>();
-        preferences.put("download.default_directory", downloads.toString());
-        preferences.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", preferences);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class); // a page drawn anew while a condition reads it
+        browser = HeadlessChromium.start(downloads);
+        wait = HeadlessChromium.waitFor(browser);
     }
 
     /** Numbers PREFIX-01 to -26 to the demo receiver (delivered), and PREFIX-99 to no one (undelivered). */
@@ -406,12 +379,6 @@ class ConsoleBrowserIT extends GatewayIT {
     }
 
     private void screenshot(String name) {
-        try {
-            Path folder = Path.of("target", "console-screenshots");
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }
