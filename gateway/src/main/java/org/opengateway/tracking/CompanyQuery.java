@@ -1,6 +1,11 @@
 package org.opengateway.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reach another company's documents. Table and column names come from code, values only as parameters.
  */
 public final class CompanyQuery {
+
+    /** Counting stops here: beyond it a list says "more than 10,000", as an exact count reads every matching row. */
+    public static final int COUNT_LIMIT = 10_000;
 
     private final String table;
     private final StringBuilder where = new StringBuilder(" WHERE company_id = :company");
@@ -89,17 +97,107 @@ public final class CompanyQuery {
     /** One page of matching rows in the given order, and how many match in all. */
     public <T> Result<T> page(JdbcClient jdbc, String columns, RowMapper<T> rows, int page, int size, ListOrder order) {
         long total = jdbc.sql("SELECT COUNT(*) FROM " + table + where).params(params).query(Long.class).single();
+        return new Result<>(skipping(jdbc, columns, rows, order, (long) page * size, size), total);
+    }
+
+    /**
+     * The page a person asked for (see {@link PageRequest}), read by the sort value of a neighbouring row rather than
+     * by counting rows, with the cursors of the pages around it and a count that stops at {@link #COUNT_LIMIT}.
+     */
+    public <T> ListSlice<T> seek(JdbcClient jdbc, String columns, RowMapper<T> rows, PageRequest request) {
+        ListOrder order = request.forwards() ? request.order() : request.order().reversed();
+        RowMapper<Keyed<T>> keyed = (rs, n) -> new Keyed<>(rows.mapRow(rs, n), new ListCursor(order.column(),
+                sortValue(rs, order.column()), rs.getObject("id", UUID.class)));
+        int size = request.size();
+        List<Keyed<T>> read = request.forwards() && request.after() == null
+                ? skipping(jdbc, columns, keyed, order, (long) request.page() * size, size + 1)
+                : after(jdbc, columns, keyed, order, request.anchor(), size + 1);
+        boolean more = read.size() > size;
+        List<Keyed<T>> shown = new ArrayList<>(more ? read.subList(0, size) : read);
+        if (!request.forwards()) {
+            Collections.reverse(shown);
+        }
+        boolean previous = request.forwards() ? request.after() != null || request.page() > 0 : more;
+        boolean next = request.forwards() ? more : request.before() != null;
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where + " LIMIT " + (COUNT_LIMIT + 1)
+                + ") capped").params(params).query(Long.class).single();
+        return new ListSlice<>(shown.stream().map(Keyed::item).toList(),
+                previous && !shown.isEmpty() ? shown.get(0).place() : null,
+                next && !shown.isEmpty() ? shown.get(shown.size() - 1).place() : null,
+                Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
+    private <T> List<T> skipping(JdbcClient jdbc, String columns, RowMapper<T> rows, ListOrder order, long offset,
+            int limit) {
         Map<String, Object> paged = new LinkedHashMap<>(params);
-        paged.put("limit", size);
-        paged.put("offset", (long) page * size);
-        List<T> items = jdbc.sql("SELECT " + columns + " FROM " + table + where
+        paged.put("limit", limit);
+        paged.put("offset", offset);
+        return jdbc.sql("SELECT " + columns + " FROM " + table + where
                         + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset")
                 .params(paged)
                 .query(rows)
                 .list();
-        return new Result<>(items, total);
+    }
+
+    /**
+     * Up to {@code limit} rows after {@code anchor} (from the start when null) in {@code order}. A column that may be
+     * empty is read in two parts, the rows with a value and those without (which sort last, as the highest), so that
+     * each part is one range of its index: a condition such as "value above x or no value" would make the database
+     * read every row.
+     */
+    private <T> List<T> after(JdbcClient jdbc, String columns, RowMapper<T> rows, ListOrder order, ListCursor anchor,
+            int limit) {
+        ListOrder.Column column = order.column();
+        List<Boolean> parts = !column.nullable() ? List.of(false)
+                : order.descending() ? List.of(true, false) : List.of(false, true);
+        String beyond = order.descending() ? " < " : " > ";
+        String direction = order.descending() ? " DESC" : " ASC";
+        List<T> found = new ArrayList<>();
+        for (int part = anchor == null ? 0 : parts.indexOf(anchor.value() == null); part < parts.size()
+                && found.size() < limit; part++) {
+            boolean empty = parts.get(part);
+            boolean fromAnchor = anchor != null && part == parts.indexOf(anchor.value() == null);
+            Map<String, Object> values = new LinkedHashMap<>(params);
+            StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM " + table + where);
+            if (empty) {
+                sql.append(" AND ").append(column.sql()).append(" IS NULL");
+                if (fromAnchor) {
+                    sql.append(" AND id").append(beyond).append(":anchor_id");
+                }
+                sql.append(" ORDER BY id").append(direction);
+            } else {
+                if (column.nullable()) {
+                    sql.append(" AND ").append(column.sql()).append(" IS NOT NULL");
+                }
+                if (fromAnchor) {
+                    sql.append(" AND ").append(column.sql()).append(beyond.trim()).append("= :anchor_value AND (")
+                            .append(column.sql()).append(beyond).append(":anchor_value OR id").append(beyond)
+                            .append(":anchor_id)");
+                    values.put("anchor_value", anchor.value());
+                }
+                sql.append(" ORDER BY ").append(order.sql());
+            }
+            if (fromAnchor) {
+                values.put("anchor_id", anchor.id());
+            }
+            values.put("limit", limit - found.size());
+            found.addAll(jdbc.sql(sql + " LIMIT :limit").params(values).query(rows).list());
+        }
+        return found;
+    }
+
+    private static Object sortValue(ResultSet rs, ListOrder.Column column) throws SQLException {
+        return switch (column.kind()) {
+            case TIME -> rs.getObject(column.sql(), OffsetDateTime.class);
+            case DATE -> rs.getObject(column.sql(), LocalDate.class);
+            case NUMBER -> rs.getBigDecimal(column.sql());
+            case TEXT -> rs.getString(column.sql());
+        };
     }
 
     public record Result<T>(List<T> items, long total) {
+    }
+
+    private record Keyed<T>(T item, ListCursor place) {
     }
 }
