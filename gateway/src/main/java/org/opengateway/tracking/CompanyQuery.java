@@ -133,7 +133,7 @@ public final class CompanyQuery {
         paged.put("limit", limit);
         paged.put("offset", offset);
         return jdbc.sql("SELECT " + columns + " FROM " + table + where
-                        + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset")
+                        + orderBy(order) + " LIMIT :limit OFFSET :offset")
                 .params(paged)
                 .query(rows)
                 .list();
@@ -151,7 +151,6 @@ public final class CompanyQuery {
         List<Boolean> parts = !column.nullable() ? List.of(false)
                 : order.descending() ? List.of(true, false) : List.of(false, true);
         String beyond = order.descending() ? " < " : " > ";
-        String direction = order.descending() ? " DESC" : " ASC";
         List<T> found = new ArrayList<>();
         for (int part = anchor == null ? 0 : parts.indexOf(anchor.value() == null); part < parts.size()
                 && found.size() < limit; part++) {
@@ -164,7 +163,6 @@ public final class CompanyQuery {
                 if (fromAnchor) {
                     sql.append(" AND id").append(beyond).append(":anchor_id");
                 }
-                sql.append(" ORDER BY id").append(direction);
             } else {
                 if (column.nullable()) {
                     sql.append(" AND ").append(column.sql()).append(" IS NOT NULL");
@@ -175,15 +173,23 @@ public final class CompanyQuery {
                             .append(":anchor_id)");
                     values.put("anchor_value", anchor.value());
                 }
-                sql.append(" ORDER BY ").append(order.sql());
             }
             if (fromAnchor) {
                 values.put("anchor_id", anchor.id());
             }
             values.put("limit", limit - found.size());
-            found.addAll(jdbc.sql(sql + " LIMIT :limit").params(values).query(rows).list());
+            found.addAll(jdbc.sql(sql + orderBy(order) + " LIMIT :limit").params(values).query(rows).list());
         }
         return found;
+    }
+
+    /**
+     * The company first, although it is the same in every row: H2 reads rows in the order of an index only when the
+     * ORDER BY names the index's columns from its first one (the company), and otherwise sorts every row of the
+     * company. PostgreSQL needs no such help and ignores it.
+     */
+    private static String orderBy(ListOrder order) {
+        return " ORDER BY company_id, " + order.sql();
     }
 
     private static Object sortValue(ResultSet rs, ListOrder.Column column) throws SQLException {

@@ -126,7 +126,7 @@ export async function listPage(company, kind, params) {
 
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const lastPage = result.totalExact ? pages - 1 : '';
-  const known = (number) => (number === null || number === '' ? '' : number);
+  const near = (step) => (page === null ? '' : page + step);
   const turn = (changes) => open({ after: '', before: '', last: '', ...changes });
   let position;
   if (!result.totalExact) {
@@ -140,11 +140,11 @@ export async function listPage(company, kind, params) {
       t('pager.first')),
     el('button', { type: 'button', id: 'previous', disabled: !result.previous,
       onclick: () => (page === 1 ? turn({ page: 0 })
-        : turn({ page: known(page === null ? null : page - 1), before: result.previous })) },
+        : turn({ page: near(-1), before: result.previous })) },
     t('pager.previous')),
     el('span', { id: 'position' }, position),
     el('button', { type: 'button', id: 'next', disabled: !result.next,
-      onclick: () => turn({ page: known(page === null ? null : page + 1), after: result.next }) }, t('pager.next')),
+      onclick: () => turn({ page: near(1), after: result.next }) }, t('pager.next')),
     el('button', { type: 'button', id: 'last', disabled: !result.next,
       onclick: () => turn({ page: lastPage, last: 'true' }) }, t('pager.last')));
 
