@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,25 +108,43 @@ public final class CompanyQuery {
      */
     public <T> ListSlice<T> seek(JdbcClient jdbc, String columns, RowMapper<T> rows, PageRequest request) {
         ListOrder order = request.forwards() ? request.order() : request.order().reversed();
-        RowMapper<Keyed<T>> keyed = (rs, n) -> new Keyed<>(rows.mapRow(rs, n), new ListCursor(order.column(),
-                sortValue(rs, order.column()), rs.getObject("id", UUID.class)));
+        // The places (id and sort value) first, then the rows: with only columns of the sort index to read, H2 reads
+        // that index in order and stops at the page's end; asked for every column it may sort all the company's rows.
+        String placeColumns = "id, " + order.column().sql();
+        RowMapper<ListCursor> place = (rs, n) -> new ListCursor(order.column(), sortValue(rs, order.column()),
+                rs.getObject("id", UUID.class));
         int size = request.size();
-        List<Keyed<T>> read = request.forwards() && request.after() == null
-                ? skipping(jdbc, columns, keyed, order, (long) request.page() * size, size + 1)
-                : after(jdbc, columns, keyed, order, request.anchor(), size + 1);
+        List<ListCursor> read = request.forwards() && request.after() == null
+                ? skipping(jdbc, placeColumns, place, order, (long) request.page() * size, size + 1)
+                : after(jdbc, placeColumns, place, order, request.anchor(), size + 1);
         boolean more = read.size() > size;
-        List<Keyed<T>> shown = new ArrayList<>(more ? read.subList(0, size) : read);
+        List<ListCursor> shown = new ArrayList<>(more ? read.subList(0, size) : read);
         if (!request.forwards()) {
             Collections.reverse(shown);
         }
         boolean previous = request.forwards() ? request.after() != null || request.page() > 0 : more;
         boolean next = request.forwards() ? more : request.before() != null;
-        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where + " LIMIT " + (COUNT_LIMIT + 1)
-                + ") capped").params(params).query(Long.class).single();
-        return new ListSlice<>(shown.stream().map(Keyed::item).toList(),
-                previous && !shown.isEmpty() ? shown.get(0).place() : null,
-                next && !shown.isEmpty() ? shown.get(shown.size() - 1).place() : null,
+        boolean all = request.forwards() && request.after() == null && request.page() == 0 && !more;
+        long total = all ? shown.size() : jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where + " LIMIT "
+                + (COUNT_LIMIT + 1) + ") capped").params(params).query(Long.class).single();
+        return new ListSlice<>(rowsOf(jdbc, columns, rows, shown),
+                previous && !shown.isEmpty() ? shown.get(0) : null,
+                next && !shown.isEmpty() ? shown.get(shown.size() - 1) : null,
                 Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
+    /** The rows at these places, in their order. */
+    private <T> List<T> rowsOf(JdbcClient jdbc, String columns, RowMapper<T> rows, List<ListCursor> places) {
+        if (places.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, T> byId = new HashMap<>();
+        jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE company_id = :company AND id IN (:ids)")
+                .param("company", params.get("company"))
+                .param("ids", places.stream().map(ListCursor::id).toList())
+                .query((rs, n) -> byId.put(rs.getObject("id", UUID.class), rows.mapRow(rs, n)))
+                .list();
+        return places.stream().map(at -> byId.get(at.id())).filter(Objects::nonNull).toList();
     }
 
     private <T> List<T> skipping(JdbcClient jdbc, String columns, RowMapper<T> rows, ListOrder order, long offset,
@@ -202,8 +222,5 @@ public final class CompanyQuery {
     }
 
     public record Result<T>(List<T> items, long total) {
-    }
-
-    private record Keyed<T>(T item, ListCursor place) {
     }
 }
