@@ -28,6 +28,8 @@ public final class CompanyQuery {
     private final String table;
     private final StringBuilder where = new StringBuilder(" WHERE company_id = :company");
     private final Map<String, Object> params = new LinkedHashMap<>();
+    /** The columns an {@link #equal} condition holds to one value. */
+    private final List<String> fixed = new ArrayList<>();
 
     private CompanyQuery(String table, UUID companyId) {
         this.table = table;
@@ -44,6 +46,7 @@ public final class CompanyQuery {
             String name = "p" + params.size();
             where.append(" AND ").append(column).append(" = :").append(name);
             params.put(name, value);
+            fixed.add(column);
         }
         return this;
     }
@@ -204,12 +207,15 @@ public final class CompanyQuery {
     }
 
     /**
-     * The company first, although it is the same in every row: H2 reads rows in the order of an index only when the
-     * ORDER BY names the index's columns from its first one (the company), and otherwise sorts every row of the
-     * company. PostgreSQL needs no such help and ignores it.
+     * The company first, and the columns held to one value by the search, although they are the same in every row:
+     * H2 reads rows in the order of an index only when the ORDER BY names the index's columns from its first one
+     * (such as company, status, time of receipt), and otherwise sorts every matching row. PostgreSQL needs no such help.
      */
-    private static String orderBy(ListOrder order) {
-        return " ORDER BY company_id, " + order.sql();
+    private String orderBy(ListOrder order) {
+        StringBuilder sql = new StringBuilder(" ORDER BY company_id, ");
+        fixed.stream().filter(column -> !column.equals(order.column().sql()))
+                .forEach(column -> sql.append(column).append(", "));
+        return sql.append(order.sql()).toString();
     }
 
     private static Object sortValue(ResultSet rs, ListOrder.Column column) throws SQLException {
