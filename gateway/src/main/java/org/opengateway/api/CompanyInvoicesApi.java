@@ -20,10 +20,9 @@ import org.opengateway.console.ConsoleTexts;
 import org.opengateway.console.SpreadsheetExport;
 import org.opengateway.delivery.Deliveries;
 import org.opengateway.receiving.ReceivedDocuments;
-import org.opengateway.receiving.ReceivedPage;
 import org.opengateway.mls.MlsOverdue;
-import org.opengateway.tracking.InvoicePage;
 import org.opengateway.tracking.InvoiceStore;
+import org.opengateway.tracking.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,15 +78,16 @@ public class CompanyInvoicesApi {
             description = "number: start of the invoice number; counterpart: the receiver's participant ID or a part of"
                     + " its name; from/to: dates of receipt (YYYY-MM-DD, both included); status; channel (FOLDER, API,"
                     + " QUEUE); sort: receivedAt, invoiceNumber, issueDate, counterpart, total, status or channel;"
-                    + " dir: asc or desc; page from 0; size 1 to 500.")
+                    + " dir: asc or desc; size 1 to 500. Paging: after (the 'next' of an answer), before (its"
+                    + " 'previous'), last=true for the last page; page (from 0) counts pages from the first, slow far"
+                    + " down a long list. total counts up to 10,000; above that totalExact is false.")
     @GetMapping("/invoices")
-    public InvoiceJson.Page sent(@PathVariable UUID companyId, @Parameter(hidden = true) @ModelAttribute ListQuery query,
-            HttpServletRequest request) {
+    public ListPage<InvoiceJson.Summary> sent(@PathVariable UUID companyId,
+            @Parameter(hidden = true) @ModelAttribute ListQuery query, HttpServletRequest request) {
         Company company = access.require(request, companyId);
-        InvoicePage page = invoices.list(company.id(), query.sentFilter(), query.pageNumber(), query.pageSize(),
-                query.sentOrder());
-        return new InvoiceJson.Page(page.items().stream().map(InvoiceJson.Summary::of).toList(), page.page(),
-                page.size(), page.total());
+        PageRequest page = query.pageRequest(query.sentOrder());
+        return ListPage.of(invoices.browse(company.id(), query.sentFilter(), page), page.size(),
+                InvoiceJson.Summary::of);
     }
 
     @Operation(summary = "The page of sent invoices that the same search shows, as an Excel file",
@@ -98,7 +98,7 @@ public class CompanyInvoicesApi {
     public ResponseEntity<byte[]> sentExport(@PathVariable UUID companyId,
             @Parameter(hidden = true) @ModelAttribute ListQuery query, HttpServletRequest request) {
         List<String> columns = query.columnList(SENT_COLUMNS);
-        InvoiceJson.Page page = sent(companyId, query, request);
+        ListPage<InvoiceJson.Summary> page = sent(companyId, query, request);
         return spreadsheet("sent-invoices", columns, page.items(), request);
     }
 
@@ -134,13 +134,12 @@ public class CompanyInvoicesApi {
     @Operation(summary = "Search the company's received invoices",
             description = "The same parameters as the sent invoices, but no channel; counterpart is the sender.")
     @GetMapping("/received")
-    public ReceivedJson.Page received(@PathVariable UUID companyId,
+    public ListPage<ReceivedJson.Summary> received(@PathVariable UUID companyId,
             @Parameter(hidden = true) @ModelAttribute ListQuery query, HttpServletRequest request) {
         Company company = access.require(request, companyId);
-        ReceivedPage page = received.list(company.id(), query.receivedFilter(), query.pageNumber(), query.pageSize(),
-                query.receivedOrder());
-        return new ReceivedJson.Page(page.items().stream().map(ReceivedJson.Summary::of).toList(), page.page(),
-                page.size(), page.total());
+        PageRequest page = query.pageRequest(query.receivedOrder());
+        return ListPage.of(received.browse(company.id(), query.receivedFilter(), page), page.size(),
+                ReceivedJson.Summary::of);
     }
 
     @Operation(summary = "The page of received invoices that the same search shows, as an Excel file",
@@ -150,7 +149,7 @@ public class CompanyInvoicesApi {
     public ResponseEntity<byte[]> receivedExport(@PathVariable UUID companyId,
             @Parameter(hidden = true) @ModelAttribute ListQuery query, HttpServletRequest request) {
         List<String> columns = query.columnList(RECEIVED_COLUMNS);
-        ReceivedJson.Page page = received(companyId, query, request);
+        ListPage<ReceivedJson.Summary> page = received(companyId, query, request);
         return spreadsheet("received-invoices", columns, page.items(), request);
     }
 

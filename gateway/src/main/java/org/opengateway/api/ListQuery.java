@@ -5,23 +5,28 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.opengateway.receiving.ReceivedFilter;
 import org.opengateway.receiving.ReceivedStatus;
 import org.opengateway.tracking.Channel;
 import org.opengateway.tracking.InvoiceFilter;
 import org.opengateway.tracking.InvoiceStatus;
+import org.opengateway.tracking.ListCursor;
 import org.opengateway.tracking.ListOrder;
+import org.opengateway.tracking.PageRequest;
 
 /**
  * The search fields of the invoice lists that people use, as the query string gives them: {@code number} (the start
  * of the invoice number), {@code counterpart} (participant ID or part of the name), {@code from} and {@code to} (dates
  * of receipt, YYYY-MM-DD, both included), {@code status}, {@code channel} (sent invoices only), {@code sort} and
- * {@code dir}, {@code page} (from 0) and {@code size} (1 to 500), and for an export {@code columns} (comma-separated).
+ * {@code dir}, {@code size} (1 to 500); which page: {@code after} or {@code before} a cursor of an earlier answer,
+ * {@code last=true}, or {@code page} (from 0); and for an export {@code columns} (comma-separated).
  * Every value is checked here, and a wrong one is refused with the name of its parameter.
  */
 public record ListQuery(String number, String counterpart, String from, String to, String status, String channel,
-        String sort, String dir, String page, String size, String columns) {
+        String sort, String dir, String page, String size, String columns, String after, String before, String last) {
 
     private static final ListOrder.Column[] SENT_SORTS = ListOrder.Column.values();
     private static final ListOrder.Column[] RECEIVED_SORTS = Arrays.stream(ListOrder.Column.values())
@@ -47,6 +52,19 @@ public record ListQuery(String number, String counterpart, String from, String t
 
     public ListOrder receivedOrder() {
         return ListOrder.of(sort, dir, RECEIVED_SORTS);
+    }
+
+    /** Which page to read, in this order; at most one of the ways to name a page. */
+    public PageRequest pageRequest(ListOrder order) {
+        boolean toEnd = yesOrNo(last, "last");
+        long named = Stream.of(blankToNull(after), blankToNull(before), toEnd ? "last" : null,
+                pageNumber() > 0 ? "page" : null).filter(Objects::nonNull).count();
+        if (named > 1) {
+            throw ApiProblem.badRequest("The parameters 'after', 'before', 'last' and 'page' each name a page; give"
+                    + " only one of them.");
+        }
+        return new PageRequest(order, pageSize(), pageNumber(), cursor(after, "after", order),
+                cursor(before, "before", order), toEnd);
     }
 
     public int pageNumber() {
@@ -78,6 +96,20 @@ public record ListQuery(String number, String counterpart, String from, String t
                     + " list; the columns are " + String.join(", ", allowed) + ".");
         });
         return asked;
+    }
+
+    private static ListCursor cursor(String text, String parameter, ListOrder order) {
+        return text == null || text.isBlank() ? null : ListCursor.decode(text, parameter, order.column());
+    }
+
+    private static boolean yesOrNo(String text, String parameter) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiProblem.badRequest("The parameter '" + parameter + "' is '" + text + "'; it must be true or false.");
     }
 
     private static String blankToNull(String text) {

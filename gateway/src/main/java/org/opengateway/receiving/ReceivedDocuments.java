@@ -15,6 +15,8 @@ import org.opengateway.reporting.ReportingItems;
 import org.opengateway.tracking.CompanyQuery;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.ListOrder;
+import org.opengateway.tracking.ListSlice;
+import org.opengateway.tracking.PageRequest;
 import org.opengateway.validation.Finding;
 import org.opengateway.validation.ValidationReport;
 import org.slf4j.Logger;
@@ -203,16 +205,25 @@ public class ReceivedDocuments {
     }
 
     public ReceivedPage list(UUID companyId, ReceivedFilter filter, int page, int size, ListOrder order) {
-        CompanyQuery.Result<ReceivedRecord> result = CompanyQuery.of("received_document", companyId)
+        CompanyQuery.Result<ReceivedRecord> result = query(companyId, filter)
+                .page(jdbc, COLUMNS, ReceivedDocuments::record, page, size, order);
+        return new ReceivedPage(result.items(), page, size, result.total());
+    }
+
+    /** The page a person turned to, read from a neighbouring row's sort value (see {@link CompanyQuery#seek}). */
+    public ListSlice<ReceivedRecord> browse(UUID companyId, ReceivedFilter filter, PageRequest request) {
+        return query(companyId, filter).seek(jdbc, COLUMNS, ReceivedDocuments::record, request);
+    }
+
+    private static CompanyQuery query(UUID companyId, ReceivedFilter filter) {
+        return CompanyQuery.of("received_document", companyId)
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("sender_participant", filter.sender() == null || filter.sender().isBlank() ? null
                         : stored(filter.sender()))
                 .startsWith("invoice_number", filter.numberStart())
                 .counterpart(filter.counterpart(), "sender_participant",
                         filter.counterpart() == null ? null : stored(filter.counterpart()), "counterpart_name")
-                .receivedBetween(filter.from(), filter.to())
-                .page(jdbc, COLUMNS, ReceivedDocuments::record, page, size, order);
-        return new ReceivedPage(result.items(), page, size, result.total());
+                .receivedBetween(filter.from(), filter.to());
     }
 
     public Optional<UUID> findIdByAs4MessageId(String as4MessageId) {

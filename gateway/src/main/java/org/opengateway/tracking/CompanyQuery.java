@@ -1,10 +1,17 @@
 package org.opengateway.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class CompanyQuery {
 
+    /** Counting stops here: beyond it a list says "more than 10,000", as an exact count reads every matching row. */
+    public static final int COUNT_LIMIT = 10_000;
+
     private final String table;
     private final StringBuilder where = new StringBuilder(" WHERE company_id = :company");
     private final Map<String, Object> params = new LinkedHashMap<>();
+    /** The columns an {@link #equal} condition holds to one value. */
+    private final List<String> fixed = new ArrayList<>();
 
     private CompanyQuery(String table, UUID companyId) {
         this.table = table;
@@ -34,6 +46,7 @@ public final class CompanyQuery {
             String name = "p" + params.size();
             where.append(" AND ").append(column).append(" = :").append(name);
             params.put(name, value);
+            fixed.add(column);
         }
         return this;
     }
@@ -89,15 +102,129 @@ public final class CompanyQuery {
     /** One page of matching rows in the given order, and how many match in all. */
     public <T> Result<T> page(JdbcClient jdbc, String columns, RowMapper<T> rows, int page, int size, ListOrder order) {
         long total = jdbc.sql("SELECT COUNT(*) FROM " + table + where).params(params).query(Long.class).single();
+        return new Result<>(skipping(jdbc, columns, rows, order, (long) page * size, size), total);
+    }
+
+    /**
+     * The page a person asked for (see {@link PageRequest}), read by the sort value of a neighbouring row rather than
+     * by counting rows, with the cursors of the pages around it and a count that stops at {@link #COUNT_LIMIT}.
+     */
+    public <T> ListSlice<T> seek(JdbcClient jdbc, String columns, RowMapper<T> rows, PageRequest request) {
+        ListOrder order = request.forwards() ? request.order() : request.order().reversed();
+        // The places (id and sort value) first, then the rows: with only columns of the sort index to read, H2 reads
+        // that index in order and stops at the page's end; asked for every column it may sort all the company's rows.
+        String placeColumns = "id, " + order.column().sql();
+        RowMapper<ListCursor> place = (rs, n) -> new ListCursor(order.column(), sortValue(rs, order.column()),
+                rs.getObject("id", UUID.class));
+        int size = request.size();
+        List<ListCursor> read = request.forwards() && request.after() == null
+                ? skipping(jdbc, placeColumns, place, order, (long) request.page() * size, size + 1)
+                : after(jdbc, placeColumns, place, order, request.anchor(), size + 1);
+        boolean more = read.size() > size;
+        List<ListCursor> shown = new ArrayList<>(more ? read.subList(0, size) : read);
+        if (!request.forwards()) {
+            Collections.reverse(shown);
+        }
+        boolean previous = request.forwards() ? request.after() != null || request.page() > 0 : more;
+        boolean next = request.forwards() ? more : request.before() != null;
+        boolean all = request.forwards() && request.after() == null && request.page() == 0 && !more;
+        long total = all ? shown.size() : jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where + " LIMIT "
+                + (COUNT_LIMIT + 1) + ") capped").params(params).query(Long.class).single();
+        return new ListSlice<>(rowsOf(jdbc, columns, rows, shown),
+                previous && !shown.isEmpty() ? shown.get(0) : null,
+                next && !shown.isEmpty() ? shown.get(shown.size() - 1) : null,
+                Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT);
+    }
+
+    /** The rows at these places, in their order. */
+    private <T> List<T> rowsOf(JdbcClient jdbc, String columns, RowMapper<T> rows, List<ListCursor> places) {
+        if (places.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, T> byId = new HashMap<>();
+        jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE company_id = :company AND id IN (:ids)")
+                .param("company", params.get("company"))
+                .param("ids", places.stream().map(ListCursor::id).toList())
+                .query((rs, n) -> byId.put(rs.getObject("id", UUID.class), rows.mapRow(rs, n)))
+                .list();
+        return places.stream().map(at -> byId.get(at.id())).filter(Objects::nonNull).toList();
+    }
+
+    private <T> List<T> skipping(JdbcClient jdbc, String columns, RowMapper<T> rows, ListOrder order, long offset,
+            int limit) {
         Map<String, Object> paged = new LinkedHashMap<>(params);
-        paged.put("limit", size);
-        paged.put("offset", (long) page * size);
-        List<T> items = jdbc.sql("SELECT " + columns + " FROM " + table + where
-                        + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset")
+        paged.put("limit", limit);
+        paged.put("offset", offset);
+        return jdbc.sql("SELECT " + columns + " FROM " + table + where
+                        + orderBy(order) + " LIMIT :limit OFFSET :offset")
                 .params(paged)
                 .query(rows)
                 .list();
-        return new Result<>(items, total);
+    }
+
+    /**
+     * Up to {@code limit} rows after {@code anchor} (from the start when null) in {@code order}. A column that may be
+     * empty is read in two parts, the rows with a value and those without (which sort last, as the highest), so that
+     * each part is one range of its index: a condition such as "value above x or no value" would make the database
+     * read every row.
+     */
+    private <T> List<T> after(JdbcClient jdbc, String columns, RowMapper<T> rows, ListOrder order, ListCursor anchor,
+            int limit) {
+        ListOrder.Column column = order.column();
+        List<Boolean> parts = !column.nullable() ? List.of(false)
+                : order.descending() ? List.of(true, false) : List.of(false, true);
+        String beyond = order.descending() ? " < " : " > ";
+        List<T> found = new ArrayList<>();
+        for (int part = anchor == null ? 0 : parts.indexOf(anchor.value() == null); part < parts.size()
+                && found.size() < limit; part++) {
+            boolean empty = parts.get(part);
+            boolean fromAnchor = anchor != null && part == parts.indexOf(anchor.value() == null);
+            Map<String, Object> values = new LinkedHashMap<>(params);
+            StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM " + table + where);
+            if (empty) {
+                sql.append(" AND ").append(column.sql()).append(" IS NULL");
+                if (fromAnchor) {
+                    sql.append(" AND id").append(beyond).append(":anchor_id");
+                }
+            } else {
+                if (column.nullable()) {
+                    sql.append(" AND ").append(column.sql()).append(" IS NOT NULL");
+                }
+                if (fromAnchor) {
+                    sql.append(" AND ").append(column.sql()).append(beyond.trim()).append("= :anchor_value AND (")
+                            .append(column.sql()).append(beyond).append(":anchor_value OR id").append(beyond)
+                            .append(":anchor_id)");
+                    values.put("anchor_value", anchor.value());
+                }
+            }
+            if (fromAnchor) {
+                values.put("anchor_id", anchor.id());
+            }
+            values.put("limit", limit - found.size());
+            found.addAll(jdbc.sql(sql + orderBy(order) + " LIMIT :limit").params(values).query(rows).list());
+        }
+        return found;
+    }
+
+    /**
+     * The company first, and the columns held to one value by the search, although they are the same in every row:
+     * H2 reads rows in the order of an index only when the ORDER BY names the index's columns from its first one
+     * (such as company, status, time of receipt), and otherwise sorts every matching row. PostgreSQL needs no such help.
+     */
+    private String orderBy(ListOrder order) {
+        StringBuilder sql = new StringBuilder(" ORDER BY company_id, ");
+        fixed.stream().filter(column -> !column.equals(order.column().sql()))
+                .forEach(column -> sql.append(column).append(", "));
+        return sql.append(order.sql()).toString();
+    }
+
+    private static Object sortValue(ResultSet rs, ListOrder.Column column) throws SQLException {
+        return switch (column.kind()) {
+            case TIME -> rs.getObject(column.sql(), OffsetDateTime.class);
+            case DATE -> rs.getObject(column.sql(), LocalDate.class);
+            case NUMBER -> rs.getBigDecimal(column.sql());
+            case TEXT -> rs.getString(column.sql());
+        };
     }
 
     public record Result<T>(List<T> items, long total) {

@@ -118,7 +118,18 @@ public class InvoiceStore {
     }
 
     public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size, ListOrder order) {
-        CompanyQuery.Result<InvoiceRecord> result = CompanyQuery.of("invoice", companyId)
+        CompanyQuery.Result<InvoiceRecord> result = query(companyId, filter)
+                .page(jdbc, COLUMNS, InvoiceStore::invoice, page, size, order);
+        return new InvoicePage(result.items(), page, size, result.total());
+    }
+
+    /** The page a person turned to, read from a neighbouring row's sort value (see {@link CompanyQuery#seek}). */
+    public ListSlice<InvoiceRecord> browse(UUID companyId, InvoiceFilter filter, PageRequest request) {
+        return query(companyId, filter).seek(jdbc, COLUMNS, InvoiceStore::invoice, request);
+    }
+
+    private static CompanyQuery query(UUID companyId, InvoiceFilter filter) {
+        return CompanyQuery.of("invoice", companyId)
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("receiver_participant", filter.receiver() == null ? null
                         : filter.receiver().trim().toLowerCase(Locale.ROOT))
@@ -128,9 +139,7 @@ public class InvoiceStore {
                         filter.counterpart() == null ? null : filter.counterpart().trim().toLowerCase(Locale.ROOT),
                         "counterpart_name")
                 .equal("channel", filter.channel() == null ? null : filter.channel().name())
-                .receivedBetween(filter.from(), filter.to())
-                .page(jdbc, COLUMNS, InvoiceStore::invoice, page, size, order);
-        return new InvoicePage(result.items(), page, size, result.total());
+                .receivedBetween(filter.from(), filter.to());
     }
 
     public long countByStatus(InvoiceStatus status) {

@@ -16,20 +16,33 @@ public record ListOrder(Column column, boolean descending) {
 
     /** The sortable columns, by the name the API and the pages use for them. */
     public enum Column {
-        RECEIVED_AT("receivedAt", "received_at"),
-        NUMBER("invoiceNumber", "invoice_number"),
-        ISSUE_DATE("issueDate", "issue_date"),
-        COUNTERPART("counterpart", "counterpart_name"),
-        TOTAL("total", "total_amount"),
-        STATUS("status", "status"),
-        CHANNEL("channel", "channel");
+        RECEIVED_AT("receivedAt", "received_at", Kind.TIME, false),
+        NUMBER("invoiceNumber", "invoice_number", Kind.TEXT, true),
+        ISSUE_DATE("issueDate", "issue_date", Kind.DATE, true),
+        COUNTERPART("counterpart", "counterpart_name", Kind.TEXT, true),
+        TOTAL("total", "total_amount", Kind.NUMBER, true),
+        STATUS("status", "status", Kind.TEXT, false),
+        CHANNEL("channel", "channel", Kind.TEXT, false);
 
         private final String key;
         private final String sql;
+        private final Kind kind;
+        private final boolean nullable;
 
-        Column(String key, String sql) {
+        Column(String key, String sql, Kind kind, boolean nullable) {
             this.key = key;
             this.sql = sql;
+            this.kind = kind;
+            this.nullable = nullable;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        /** Whether rows may lack a value; both databases sort those after every value (as the highest). */
+        boolean nullable() {
+            return nullable;
         }
 
         public String key() {
@@ -55,6 +68,16 @@ public record ListOrder(Column column, boolean descending) {
             throw ApiProblem.badRequest("The parameter 'dir' is '" + dir + "'; it must be asc or desc.");
         }
         return new ListOrder(column, direction.equals("desc"));
+    }
+
+    /** The kinds of value a sort column holds, as a cursor writes and reads them. */
+    enum Kind {
+        TIME, DATE, NUMBER, TEXT
+    }
+
+    /** The same column the other way round: how a list is read backwards from a cursor, or from its end. */
+    public ListOrder reversed() {
+        return new ListOrder(column, !descending);
     }
 
     /** The ORDER BY clause; the id last, so that rows with equal values keep one order from page to page. */

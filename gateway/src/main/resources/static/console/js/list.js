@@ -48,8 +48,13 @@ export async function listPage(company, kind, params) {
   const search = Object.fromEntries(FIELDS.map((name) => [name, params.get(name) || '']));
   const sort = params.get('sort') || '';
   const dir = params.get('dir') || '';
-  const page = Number(params.get('page') || 0);
-  const listQuery = { ...search, channel: list.channels ? search.channel : '', sort, dir, page, size: PAGE_SIZE };
+  // A page is read from the cursor of the page before or after it (or from the end), so that far pages are as
+  // quick as near ones; the page number is only shown, and unknown after jumping to the end of a long list.
+  const place = { after: params.get('after') || '', before: params.get('before') || '', last: params.get('last') || '' };
+  const byCursor = Boolean(place.after || place.before || place.last);
+  const page = params.get('page') ? Number(params.get('page')) : (byCursor ? null : 0);
+  const listQuery = { ...search, channel: list.channels ? search.channel : '', sort, dir, size: PAGE_SIZE,
+    ...(byCursor ? place : { page }) };
   const result = await api('GET', `/api/v1/companies/${company.id}/${list.path}?${query(listQuery)}`);
 
   const open = (changes) => {
@@ -120,12 +125,28 @@ export async function listPage(company, kind, params) {
   drawTable();
 
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const lastPage = result.totalExact ? pages - 1 : '';
+  const near = (step) => (page === null ? '' : page + step);
+  const turn = (changes) => open({ after: '', before: '', last: '', ...changes });
+  let position;
+  if (!result.totalExact) {
+    position = page === null ? t('pager.many', { total: result.total })
+      : t('pager.positionOfMany', { page: page + 1, total: result.total });
+  } else {
+    position = t('pager.position', { page: (page ?? lastPage) + 1, pages, total: result.total });
+  }
   const pager = el('nav', { class: 'pager', 'aria-label': 'pages' },
-    el('button', { type: 'button', id: 'previous', disabled: page === 0, onclick: () => open({ page: page - 1 }) },
-      t('pager.previous')),
-    el('span', { id: 'position' }, t('pager.position', { page: page + 1, pages, total: result.total })),
-    el('button', { type: 'button', id: 'next', disabled: page + 1 >= pages, onclick: () => open({ page: page + 1 }) },
-      t('pager.next')));
+    el('button', { type: 'button', id: 'first', disabled: !result.previous, onclick: () => turn({ page: 0 }) },
+      t('pager.first')),
+    el('button', { type: 'button', id: 'previous', disabled: !result.previous,
+      onclick: () => (page === 1 ? turn({ page: 0 })
+        : turn({ page: near(-1), before: result.previous })) },
+    t('pager.previous')),
+    el('span', { id: 'position' }, position),
+    el('button', { type: 'button', id: 'next', disabled: !result.next,
+      onclick: () => turn({ page: near(1), after: result.next }) }, t('pager.next')),
+    el('button', { type: 'button', id: 'last', disabled: !result.next,
+      onclick: () => turn({ page: lastPage, last: 'true' }) }, t('pager.last')));
 
   return el('section', {},
     el('h1', {}, t(`nav.${kind}`), ' ', el('span', { class: 'muted' }, `· ${company.name}`)),

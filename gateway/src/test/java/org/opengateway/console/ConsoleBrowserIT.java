@@ -96,6 +96,14 @@ class ConsoleBrowserIT extends GatewayIT {
         waitForText(By.id("position"), "Page 2 of 2");
         assertThat(rows()).hasSize(2);
         assertThat(firstNumber()).isEqualTo(prefix + "-02");
+        browser.findElement(By.id("first")).click();
+        waitForText(By.id("position"), "Page 1 of 2");
+        wait.until(d -> firstNumber().equals(prefix + "-99"));
+        browser.findElement(By.id("last")).click();
+        waitForText(By.id("position"), "Page 2 of 2");
+        // the last page is read from the end of the list: the last 25 rows, whichever page the first of them is on
+        wait.until(d -> firstNumber().equals(prefix + "-25"));
+        assertThat(rows()).hasSize(25);
 
         browser.findElement(By.id("choose-columns")).click();
         browser.findElement(By.cssSelector("#column-chooser input[name=channel]")).click();
