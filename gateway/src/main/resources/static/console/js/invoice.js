@@ -30,7 +30,7 @@ export async function invoicePage(company, kind, id) {
     const invoice = await api('GET', base);
     const diagnosis = sent ? await api('GET', `${base}/diagnosis`) : null;
     const underway = sent && onItsWay(invoice);
-    const state = JSON.stringify([invoice, diagnosis]);
+    const state = JSON.stringify([invoice, diagnosis, underway]);
     if (state !== drawn) { // unchanged, it is left alone so that nothing typed into a form is lost
       drawn = state;
       fill(page, content(company, kind, id, { base, invoice, diagnosis, outcome, underway,
