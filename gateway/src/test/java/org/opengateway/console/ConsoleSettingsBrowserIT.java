@@ -207,7 +207,7 @@ class ConsoleSettingsBrowserIT extends GatewayIT {
                 + "Nobody AB;123;SE;\n", StandardCharsets.UTF_8);
         browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.id("import-upload")).click();
-        waitForText(By.id("import-summary"), "1 rows imported, 1 refused.");
+        waitForText(By.id("import-summary"), "rows imported 1, refused 1.");
         WebElement refused = browser.findElement(By.cssSelector("#import-report tr.refused"));
         assertThat(refused.getText()).contains("3", "Refused", "Nobody AB", "organisation number '123'");
         assertThat(browser.findElement(By.cssSelector("#imports tbody tr")).getText()).contains("Done");
