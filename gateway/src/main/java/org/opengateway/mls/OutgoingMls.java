@@ -106,6 +106,11 @@ public class OutgoingMls {
 
     private void decideAndQueue(ReceivedRecord document, byte[] content, ValidationReport report, Handover handover,
             String failure) {
+        // whether an MLS is due at all does not depend on what the sender asked for, and reading the envelope costs a
+        // parse of the whole document: read only when one is
+        if (MlsDecision.decide(document.documentType(), report, handover, failure, null).isEmpty()) {
+            return;
+        }
         Envelope envelope = Envelope.read(content);
         Optional<Decision> decision = MlsDecision.decide(document.documentType(), report, handover, failure,
                 envelope.type());
