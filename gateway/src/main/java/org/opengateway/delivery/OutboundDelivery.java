@@ -86,7 +86,7 @@ public class OutboundDelivery {
         String documentType = document.kind().peppolDocumentTypeId(invoice.customizationId());
         LookupResult lookup = recipients.find(invoice.receiverParticipant(), documentType, invoice.profileId());
         if (lookup instanceof LookupResult.Found found) {
-            return send(claim, invoice, document, documentType, found);
+            return send(claim, invoice, document, original, documentType, found);
         }
         Failed failed;
         if (lookup instanceof LookupResult.NotRegistered notRegistered) {
@@ -100,7 +100,7 @@ public class OutboundDelivery {
     }
 
     private Deliveries.Outcome send(DeliveryClaim claim, InvoiceRecord invoice, InvoiceDocument document,
-            String documentType, LookupResult.Found found) {
+            byte[] original, String documentType, LookupResult.Found found) {
         String endpoint = found.endpoint().toString();
         OffsetDateTime now = now();
         Optional<OffsetDateTime> paused = circuits.openUntil(endpoint, now);
@@ -112,7 +112,7 @@ public class OutboundDelivery {
         String country = document.senderCountry() != null ? document.senderCountry() : defaultCountryC1;
         OutboundMessage message = new OutboundMessage(invoice.senderParticipant(), invoice.receiverParticipant(),
                 documentType, invoice.profileId(), country, claim.sbdhInstanceId(), claim.as4MessageId(),
-                document.ublRoot(), found.endpoint(), found.certificate());
+                original, found.endpoint(), found.certificate());
         SendOutcome outcome = sender.send(message);
         if (outcome instanceof Delivered delivered) {
             circuits.answered(endpoint);

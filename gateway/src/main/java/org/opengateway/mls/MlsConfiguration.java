@@ -4,7 +4,6 @@ import java.time.Clock;
 import net.sf.saxon.s9api.Processor;
 import org.opengateway.cluster.ClusterJobs;
 import org.opengateway.directory.RecipientLookup;
-import org.opengateway.document.SafeXml;
 import org.opengateway.reporting.ReportingItems;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
@@ -25,9 +24,9 @@ public class MlsConfiguration {
 
     @Bean
     OutgoingMls outgoingMls(JdbcClient jdbc, TransactionTemplate transactions, MlsRules rules,
-            RecipientLookup recipients, As4Sender sender, SafeXml xml, ReportingItems reporting, MlsProperties settings,
+            RecipientLookup recipients, As4Sender sender, ReportingItems reporting, MlsProperties settings,
             As4Keys keys) {
-        return new OutgoingMls(new OutgoingMls.Collaborators(jdbc, transactions, rules, recipients, sender, xml,
+        return new OutgoingMls(new OutgoingMls.Collaborators(jdbc, transactions, rules, recipients, sender,
                 reporting), settings, keys);
     }
 

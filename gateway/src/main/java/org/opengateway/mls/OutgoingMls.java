@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.opengateway.directory.LookupResult;
 import org.opengateway.directory.RecipientLookup;
-import org.opengateway.document.SafeXml;
 import org.opengateway.mls.MlsDecision.Decision;
 import org.opengateway.mls.MlsDecision.Handover;
 import org.opengateway.receiving.ReceivedRecord;
@@ -55,7 +54,7 @@ public class OutgoingMls {
 
     /** What the sender needs to send an MLS. */
     public record Collaborators(JdbcClient jdbc, TransactionTemplate transactions, MlsRules rules,
-            RecipientLookup recipients, As4Sender sender, SafeXml xml, ReportingItems reporting) {
+            RecipientLookup recipients, As4Sender sender, ReportingItems reporting) {
     }
 
     private record Claimed(UUID id, String mlsTo, String sbdhInstanceId, String as4MessageId, byte[] content,
@@ -108,6 +107,11 @@ public class OutgoingMls {
 
     private void decideAndQueue(ReceivedRecord document, byte[] content, ValidationReport report, Handover handover,
             String failure) {
+        // whether an MLS is due at all does not depend on what the sender asked for, and reading the envelope costs a
+        // parse of the whole document: read only when one is
+        if (MlsDecision.decide(document.documentType(), report, handover, failure, null).isEmpty()) {
+            return;
+        }
         Envelope envelope = Envelope.read(content);
         Optional<Decision> decision = MlsDecision.decide(document.documentType(), report, handover, failure,
                 envelope.type());
@@ -212,7 +216,7 @@ public class OutgoingMls {
                 accessPoint = As4Keys.commonName(found.certificate());
                 SendOutcome outcome = with.sender().send(new OutboundMessage(ServiceProviderId.of(seatId),
                         mls.mlsTo(), MlsCodes.DOCUMENT_TYPE, MlsCodes.PROCESS, seatId.substring(1, 3),
-                        mls.sbdhInstanceId(), mls.as4MessageId(), with.xml().parse(mls.content()).getDocumentElement(),
+                        mls.sbdhInstanceId(), mls.as4MessageId(), mls.content(),
                         found.endpoint(), found.certificate()));
                 if (outcome instanceof Delivered) {
                     sent(mls, accessPoint);

@@ -2,7 +2,6 @@ package org.opengateway.reporting;
 
 import org.opengateway.directory.LookupResult;
 import org.opengateway.directory.RecipientLookup;
-import org.opengateway.document.SafeXml;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
 import org.opengateway.transport.as4.OutboundMessage;
@@ -21,14 +20,12 @@ public class ReportSender {
 
     private final RecipientLookup recipients;
     private final As4Sender sender;
-    private final SafeXml xml;
     private final String seatId;
     private final String receiver;
 
-    public ReportSender(RecipientLookup recipients, As4Sender sender, SafeXml xml, As4Keys keys, String receiver) {
+    public ReportSender(RecipientLookup recipients, As4Sender sender, As4Keys keys, String receiver) {
         this.recipients = recipients;
         this.sender = sender;
-        this.xml = xml;
         this.seatId = keys.seatId();
         this.receiver = receiver;
     }
@@ -54,7 +51,7 @@ public class ReportSender {
         }
         SendOutcome outcome = sender.send(new OutboundMessage(senderParticipant(seatId), receiver, documentType,
                 ReportKind.PROCESS, seatId.substring(1, 3), claim.sbdhInstanceId(), claim.as4MessageId(),
-                xml.parse(claim.content()).getDocumentElement(), found.endpoint(), found.certificate()));
+                claim.content(), found.endpoint(), found.certificate()));
         return new Attempt(outcome, As4Keys.commonName(found.certificate()));
     }
 

@@ -3,7 +3,6 @@ package org.opengateway.reporting;
 import java.time.Clock;
 import net.sf.saxon.s9api.Processor;
 import org.opengateway.directory.RecipientLookup;
-import org.opengateway.document.SafeXml;
 import org.opengateway.transport.as4.As4Keys;
 import org.opengateway.transport.as4.As4Sender;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +19,9 @@ public class ReportingConfiguration {
     }
 
     @Bean
-    ReportSender reportSender(RecipientLookup recipients, As4Sender sender, SafeXml xml, As4Keys keys,
+    ReportSender reportSender(RecipientLookup recipients, As4Sender sender, As4Keys keys,
             ReportingProperties settings) {
-        return new ReportSender(recipients, sender, xml, keys, settings.receiver());
+        return new ReportSender(recipients, sender, keys, settings.receiver());
     }
 
     @Bean

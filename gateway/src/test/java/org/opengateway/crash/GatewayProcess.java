@@ -69,6 +69,7 @@ public final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx512m");
+        command.addAll(jvmOptionsFromSystemProperty(logName));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + httpPort);
@@ -116,6 +117,17 @@ public final class GatewayProcess implements AutoCloseable {
     public static String[] extraArgsFromSystemProperty() {
         String args = System.getProperty("gateway.args", "").trim();
         return args.isEmpty() ? new String[0] : args.split("\\s+");
+    }
+
+    /**
+     * Extra JVM options for every child gateway from the system property {@code gateway.jvm-options}, separated by
+     * whitespace, with {@code {name}} replaced by the log's name without its extension (so that each child writes its
+     * own file), for example {@code -Dgateway.jvm-options=-XX:StartFlightRecording=filename=/some/dir/{name}.jfr}.
+     */
+    static List<String> jvmOptionsFromSystemProperty(String logName) {
+        String options = System.getProperty("gateway.jvm-options", "").trim();
+        String name = logName.contains(".") ? logName.substring(0, logName.lastIndexOf('.')) : logName;
+        return options.isEmpty() ? List.of() : List.of(options.replace("{name}", name).split("\\s+"));
     }
 
     /**

@@ -242,7 +242,7 @@ class MlsDatabaseIT {
                 Duration.ofSeconds(2));
         As4Sender sender = new As4Sender(KEYS, KEYS.accessPointCaChecker(), Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
-        return new OutgoingMls(new OutgoingMls.Collaborators(client, tx, RULES, nobodyAnswers, sender, new SafeXml(),
+        return new OutgoingMls(new OutgoingMls.Collaborators(client, tx, RULES, nobodyAnswers, sender,
                 new ReportingItems(client, "PSE000002", reportingSettings())), settings(type), KEYS);
     }
 

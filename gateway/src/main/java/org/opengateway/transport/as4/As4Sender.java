@@ -16,6 +16,8 @@ import com.helger.phase4.util.Phase4Exception;
 import com.helger.security.certificate.ECertificateCheckResult;
 import com.helger.security.certificate.TrustedCAChecker;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,9 +29,9 @@ import org.opengateway.transport.as4.SendOutcome.Failed;
 import org.opengateway.transport.as4.SendOutcome.FailureKind;
 
 /**
- * Sends one document to a receiving access point with phase4's Peppol client: SBDH built around the UBL document,
- * signed with our key, encrypted for the receiver's certificate (checked against the access-point CAs we trust), and
- * the signed receipt verified. Makes one HTTP attempt (made again only when a connection kept open turned out closed,
+ * Sends one document to a receiving access point with phase4's Peppol client: the SBDH written around the business
+ * document ({@link SbdhEnvelope}), signed with our key, encrypted for the receiver's certificate (checked against the
+ * access-point CAs we trust), and the signed receipt verified. Makes one HTTP attempt (made again only when a connection kept open turned out closed,
  * see {@link PooledHttpPoster}): retries are the caller's, kept in the database.
  */
 public class As4Sender implements AutoCloseable {
@@ -82,7 +84,9 @@ public class As4Sender implements AutoCloseable {
         AtomicReference<Phase4Exception> problem = new AtomicReference<>();
         EAS4UserMessageSendResult result;
         try {
-            result = Phase4PeppolSender.builder()
+            byte[] sbdh = SbdhEnvelope.wrap(message, asksForMls(message) ? mlsTo.getValue() : null,
+                    asksForMls(message) ? mlsType : null, OffsetDateTime.now(ZoneOffset.UTC));
+            result = Phase4PeppolSender.sbdhBuilder()
                     .customHttpPoster(http)
                     .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
                     .cryptoFactory(crypto)
@@ -93,13 +97,8 @@ public class As4Sender implements AutoCloseable {
                     .receiverParticipantID(IDENTIFIERS.createParticipantIdentifierWithDefaultScheme(message.receiver()))
                     .senderPartyID(seatId)
                     .countryC1(message.countryC1())
-                    .sbdhInstanceIdentifier(message.sbdhInstanceId())
-                    // an MLS itself asks for no MLS: it is never answered
-                    .mlsTo(asksForMls(message) ? mlsTo : null)
-                    .mlsType(asksForMls(message) ? mlsType : null)
                     .messageID(message.as4MessageId())
-                    .payload(message.payload())
-                    .disableValidation()
+                    .payload(sbdh)
                     .receiverEndpointDetails(message.receiverCertificate(), message.endpoint().toString())
                     .certificateConsumer((certificate, at, check) -> certificateCheck.set(check))
                     .signalMsgConsumer((signalMessage, metadata, state) -> signal.set(signalMessage))
@@ -128,6 +127,7 @@ public class As4Sender implements AutoCloseable {
         };
     }
 
+    /** An MLS itself asks for no MLS: it is never answered. */
     private boolean asksForMls(OutboundMessage message) {
         return mlsTo != null && !MlsCodes.isMls(message.documentTypeId());
     }

@@ -2,7 +2,6 @@ package org.opengateway.transport.as4;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
-import org.w3c.dom.Element;
 
 /**
  * One business document to send over Peppol AS4, with the identifiers that stay the same on every attempt.
@@ -14,11 +13,11 @@ import org.w3c.dom.Element;
  * @param countryC1 the country of the sender (C1), for the SBDH
  * @param sbdhInstanceId the SBDH instance identifier, fixed per invoice
  * @param as4MessageId the AS4 message ID, fixed per invoice
- * @param payload the UBL document itself (the SBDH is built around it)
+ * @param payload the business document itself, as XML bytes (the SBDH is written around it)
  * @param endpoint the receiving access point's AS4 address, from its SMP
  * @param receiverCertificate the receiving access point's certificate, from its SMP
  */
 public record OutboundMessage(String sender, String receiver, String documentTypeId, String processId,
-        String countryC1, String sbdhInstanceId, String as4MessageId, Element payload, URI endpoint,
+        String countryC1, String sbdhInstanceId, String as4MessageId, byte[] payload, URI endpoint,
         X509Certificate receiverCertificate) {
 }

@@ -24,6 +24,7 @@ import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.profile.peppol.PeppolPMode;
+import com.helger.sbdh.SBDMarshaller;
 import com.helger.security.certificate.ECertificateCheckResult;
 import com.helger.security.certificate.TrustedCAChecker;
 import java.io.ByteArrayInputStream;
@@ -172,6 +173,14 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
         PeppolSBDHData sbdh;
         try {
             sbdh = new PeppolSBDHDataReader(IDENTIFIERS) {
+                        @Override
+                        protected SBDMarshaller createSBDMarshaller() {
+                            // checked against the SBDH schema, whatever the JVM's default (see Phase4Runtime)
+                            SBDMarshaller marshaller = super.createSBDMarshaller();
+                            marshaller.setUseSchema(true);
+                            return marshaller;
+                        }
+
                         @Override
                         protected boolean isValidMLSTo(String scheme, String value) {
                             // no reason to refuse the document: its MLS then goes to the sending access point's own ID

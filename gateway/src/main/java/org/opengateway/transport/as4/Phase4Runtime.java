@@ -1,5 +1,6 @@
 package org.opengateway.transport.as4;
 
+import com.helger.jaxb.builder.JAXBBuilderDefaultSettings;
 import com.helger.phase4.duplicate.IAS4DuplicateManager;
 import com.helger.phase4.mgr.AS4ManagerFactoryInMemory;
 import com.helger.phase4.mgr.MetaAS4Manager;
@@ -16,6 +17,13 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>phase4's own clean-up job ({@code AS4ServerInitializer}) needs a servlet-style global scope and its own Quartz
  * scheduler; instead our housekeeping calls {@link #forgetMessageIdsOlderThan(Duration)}.
+ *
+ * <p>phase4 reads and writes every ebMS header, SOAP envelope and signature reference through JAXB marshallers that
+ * it makes anew per use, and by default each of them also checks against the XML schema: a new schema validator per
+ * use, 5 to 9% of each side's CPU (JFR, {@code ExchangeBenchmark}), for XML that phase4 itself has just written or
+ * whose every field it checks after reading. That default is the JVM's (ph-jaxb's), so it is switched off here for
+ * all: where the gateway needs a schema it says so (the SBDH of what we receive, {@link PeppolInboundProcessor}; the
+ * SMP client; invoices and reports are checked against their schemas by our own validators).
  */
 public class Phase4Runtime implements DisposableBean {
 
@@ -23,6 +31,7 @@ public class Phase4Runtime implements DisposableBean {
 
     public Phase4Runtime(SeenAs4MessageIds seenMessageIds) {
         ownsScope = !ScopeManager.isGlobalScopePresent();
+        JAXBBuilderDefaultSettings.setDefaultUseSchema(false);
         // the factory is read when phase4 makes its managers, i.e. when its global scope first needs them
         MetaAS4Manager.setFactory(new AS4ManagerFactoryInMemory() {
             @Override

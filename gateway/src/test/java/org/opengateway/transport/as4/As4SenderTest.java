@@ -18,14 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opengateway.config.GatewayProperties;
-import org.opengateway.document.DocumentReader;
-import org.opengateway.document.SafeXml;
 import org.opengateway.testing.SampleKeys;
 import org.opengateway.testing.TestCertificates;
 import org.opengateway.testing.TestInvoices;
 import org.opengateway.transport.as4.SendOutcome.Failed;
 import org.opengateway.transport.as4.SendOutcome.FailureKind;
-import org.w3c.dom.Element;
 
 /**
  * How the sender names what went wrong before or without a receipt, with phase4's real client: a receiving access
@@ -126,8 +123,7 @@ class As4SenderTest {
     }
 
     private static OutboundMessage message(X509Certificate receiver, int port) {
-        Element invoice = new DocumentReader(new SafeXml()).read(
-                TestInvoices.invoiceBytes("SEND-1", "0007:5567321707", "0007:5564982212")).ublRoot();
+        byte[] invoice = TestInvoices.invoiceBytes("SEND-1", "0007:5567321707", "0007:5564982212");
         return new OutboundMessage("0007:5567321707", "0007:5564982212",
                 "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant"
                         + "#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1",
