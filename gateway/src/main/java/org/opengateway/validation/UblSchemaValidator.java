@@ -47,15 +47,22 @@ public class UblSchemaValidator {
                 .toArray(javax.xml.transform.Source[]::new);
         URL main = xsds.get(xsds.size() - 1).getAsURL();
         try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            // the schemas import each other from inside our own jars; nothing else may be fetched
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,nested");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            return factory.newSchema(sources);
+            return jarOnlySchemaFactory().newSchema(sources);
         } catch (SAXException | RuntimeException e) {
             throw new IllegalStateException("The UBL 2.1 schema " + main + " cannot be compiled: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A schema factory for the official schemas, which import each other from inside our own jars: nothing else may be
+     * fetched, and no DTD is read.
+     */
+    public static SchemaFactory jarOnlySchemaFactory() throws SAXException {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,nested");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
     }
 
     public ValidationReport validate(InvoiceDocument document) {

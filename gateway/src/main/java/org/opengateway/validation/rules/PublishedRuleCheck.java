@@ -8,13 +8,13 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.opengateway.validation.Finding;
 import org.opengateway.validation.Severity;
+import org.opengateway.validation.UblSchemaValidator;
 import org.opengateway.validation.rules.CompiledRules.CompiledLayer;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -90,11 +90,7 @@ public final class PublishedRuleCheck {
     public static Schema schema(String path, String what) {
         URL url = resource(path, what);
         try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,nested");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            return factory.newSchema(url);
+            return UblSchemaValidator.jarOnlySchemaFactory().newSchema(url);
         } catch (SAXException e) {
             throw new IllegalStateException("The schema of the " + what + " (" + url + ") does not compile: "
                     + e.getMessage(), e);
