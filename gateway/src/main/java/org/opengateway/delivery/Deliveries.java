@@ -70,40 +70,63 @@ public class Deliveries {
                 .list();
         List<DeliveryClaim> claims = new ArrayList<>();
         for (Object[] row : due) {
-            UUID invoiceId = (UUID) row[0];
-            int attempt = (int) row[3] + 1;
-            boolean interrupted = (boolean) row[4];
-            OffsetDateTime first = row[5] == null ? now : (OffsetDateTime) row[5];
-            jdbc.sql("UPDATE delivery SET in_flight = TRUE, claimed_by = ?, due_at = ?, attempts = ?,"
-                            + " first_attempt_at = ? WHERE invoice_id = ?")
-                    .params(node, now.plus(lease), attempt, first, invoiceId)
-                    .update();
-            if (interrupted) {
-                jdbc.sql("UPDATE delivery_attempt SET outcome = 'INTERRUPTED', detail = ? WHERE invoice_id = ?"
-                                + " AND attempt = ? AND finished_at IS NULL")
-                        .params("Cut short: the node sending it stopped before the outcome was known.", invoiceId,
-                                attempt - 1)
-                        .update();
-            }
-            jdbc.sql("INSERT INTO delivery_attempt (invoice_id, attempt, node, started_at) VALUES (?, ?, ?, ?)")
-                    .params(invoiceId, attempt, node, now)
-                    .update();
-            Object[] invoice = jdbc.sql("SELECT status, company_id FROM invoice WHERE id = ?")
-                    .param(invoiceId)
-                    .query((rs, n) -> new Object[] {InvoiceStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)})
-                    .single();
-            InvoiceStatus status = (InvoiceStatus) invoice[0];
-            String reason = "Attempt " + attempt + (interrupted
-                    ? ", after attempt " + (attempt - 1) + " was cut short before its outcome was known (the node"
-                            + " sending it stopped). The same AS4 message is sent again, so the recipient gets it once."
-                    : ": looking up the recipient and sending.");
-            if (!invoices.changeStatus(invoiceId, status, InvoiceStatus.SENDING, reason)) {
-                throw new IllegalStateException("Invoice " + invoiceId + " changed while claimed");
-            }
-            claims.add(new DeliveryClaim(invoiceId, (UUID) invoice[1], (String) row[1], (String) row[2], attempt,
-                    first, interrupted));
+            claims.add(lease((UUID) row[0], (String) row[1], (String) row[2], (int) row[3] + 1, (boolean) row[4],
+                    row[5] == null ? now : (OffsetDateTime) row[5], node, lease, now));
         }
         return claims;
+    }
+
+    /**
+     * Schedules an accepted invoice and leases it to {@code node} at once for its first attempt, in the caller's
+     * transaction (the one that accepts it): the node that accepted it sends it, without a second transaction to
+     * claim it.
+     */
+    public DeliveryClaim scheduleLeased(UUID invoiceId, String node, Duration lease, OffsetDateTime now) {
+        String sbdhInstanceId = UUID.randomUUID().toString();
+        String as4MessageId = UUID.randomUUID() + "@gateway";
+        jdbc.sql("INSERT INTO delivery (invoice_id, sbdh_instance_id, as4_message_id, done, due_at, in_flight, attempts,"
+                        + " claimed_by, first_attempt_at) VALUES (?, ?, ?, FALSE, ?, TRUE, 1, ?, ?)")
+                .params(invoiceId, sbdhInstanceId, as4MessageId, now.plus(lease), node, now)
+                .update();
+        return startAttempt(invoiceId, sbdhInstanceId, as4MessageId, 1, false, now, node, now);
+    }
+
+    /** Leases one invoice to {@code node} for this attempt, notes the attempt and moves the invoice to SENDING. */
+    private DeliveryClaim lease(UUID invoiceId, String sbdhInstanceId, String as4MessageId, int attempt,
+            boolean interrupted, OffsetDateTime first, String node, Duration lease, OffsetDateTime now) {
+        jdbc.sql("UPDATE delivery SET in_flight = TRUE, claimed_by = ?, due_at = ?, attempts = ?,"
+                        + " first_attempt_at = ? WHERE invoice_id = ?")
+                .params(node, now.plus(lease), attempt, first, invoiceId)
+                .update();
+        return startAttempt(invoiceId, sbdhInstanceId, as4MessageId, attempt, interrupted, first, node, now);
+    }
+
+    private DeliveryClaim startAttempt(UUID invoiceId, String sbdhInstanceId, String as4MessageId, int attempt,
+            boolean interrupted, OffsetDateTime first, String node, OffsetDateTime now) {
+        if (interrupted) {
+            jdbc.sql("UPDATE delivery_attempt SET outcome = 'INTERRUPTED', detail = ? WHERE invoice_id = ?"
+                            + " AND attempt = ? AND finished_at IS NULL")
+                    .params("Cut short: the node sending it stopped before the outcome was known.", invoiceId,
+                            attempt - 1)
+                    .update();
+        }
+        jdbc.sql("INSERT INTO delivery_attempt (invoice_id, attempt, node, started_at) VALUES (?, ?, ?, ?)")
+                .params(invoiceId, attempt, node, now)
+                .update();
+        Object[] invoice = jdbc.sql("SELECT status, company_id FROM invoice WHERE id = ?")
+                .param(invoiceId)
+                .query((rs, n) -> new Object[] {InvoiceStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)})
+                .single();
+        InvoiceStatus status = (InvoiceStatus) invoice[0];
+        String reason = "Attempt " + attempt + (interrupted
+                ? ", after attempt " + (attempt - 1) + " was cut short before its outcome was known (the node"
+                        + " sending it stopped). The same AS4 message is sent again, so the recipient gets it once."
+                : ": looking up the recipient and sending.");
+        if (!invoices.changeStatus(invoiceId, status, InvoiceStatus.SENDING, reason)) {
+            throw new IllegalStateException("Invoice " + invoiceId + " changed while claimed");
+        }
+        return new DeliveryClaim(invoiceId, (UUID) invoice[1], sbdhInstanceId, as4MessageId, attempt, first,
+                interrupted);
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Takes due invoices from the database and sends them, up to {@code gateway.sending.parallel} at a time. Called by
@@ -51,7 +55,7 @@ public class OutboundDispatcher implements DisposableBean {
                 task -> new Thread(task, "sender-" + threads.incrementAndGet()));
         // one node of those starting together schedules the invoices accepted before sending existed
         if (jobs.oncePer("delivery-backfill", BACKFILL_LEASE.toMillis())) {
-            for (java.util.UUID invoice : deliveries.acceptedWithoutDelivery()) {
+            for (UUID invoice : deliveries.acceptedWithoutDelivery()) {
                 try {
                     deliveries.schedule(invoice, now());
                 } catch (org.springframework.dao.DuplicateKeyException anotherNodeFirst) {
@@ -85,6 +89,41 @@ public class OutboundDispatcher implements DisposableBean {
         } finally {
             polling.unlock();
         }
+    }
+
+    /**
+     * Schedules an invoice accepted in the caller's transaction. When a sender of this node is free, the invoice is
+     * leased to this node in that same transaction and handed to the sender once it commits: no second transaction
+     * to claim it. Otherwise (or outside a transaction) it is scheduled to be taken up by the next poll of any node.
+     */
+    public void schedule(UUID invoiceId, OffsetDateTime now) {
+        if (stopping || !settings.enabled() || !TransactionSynchronizationManager.isSynchronizationActive()
+                || !free.tryAcquire()) {
+            deliveries.schedule(invoiceId, now);
+            return;
+        }
+        DeliveryClaim claim;
+        try {
+            claim = deliveries.scheduleLeased(invoiceId, node, settings.lease(), now);
+        } catch (RuntimeException e) {
+            free.release();
+            throw e;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    free.release();
+                    return;
+                }
+                try {
+                    senders.execute(() -> run(claim));
+                } catch (RejectedExecutionException stopped) {
+                    // stopping: the lease is handed back when this node stops, or ends
+                    free.release();
+                }
+            }
+        });
     }
 
     /** An invoice became due on this node: send it now rather than at the next poll. */

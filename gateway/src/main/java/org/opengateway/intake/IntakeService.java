@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
-import org.opengateway.delivery.Deliveries;
+import org.opengateway.delivery.OutboundDispatcher;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.ParticipantId;
 import org.opengateway.document.Sha256;
@@ -45,16 +45,16 @@ public class IntakeService {
 
     private final DocumentValidation validation;
     private final InvoiceStore store;
-    private final Deliveries deliveries;
+    private final OutboundDispatcher sending;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Timer validationTime;
 
-    public IntakeService(DocumentValidation validation, InvoiceStore store, Deliveries deliveries,
+    public IntakeService(DocumentValidation validation, InvoiceStore store, OutboundDispatcher sending,
             TransactionTemplate transactions, MeterRegistry meters) {
         this.validation = validation;
         this.store = store;
-        this.deliveries = deliveries;
+        this.sending = sending;
         this.transactions = transactions;
         this.meters = meters;
         this.validationTime = Timer.builder("gateway.validation.time")
@@ -95,7 +95,7 @@ public class IntakeService {
             transactions.executeWithoutResult(tx -> {
                 store.create(record, submission.content(), history, verdict.report().findings());
                 if (status == InvoiceStatus.ACCEPTED) {
-                    deliveries.schedule(id, record.updatedAt());
+                    sending.schedule(id, record.updatedAt()); // sent by this node at once when it can
                 }
             });
         } catch (DuplicateKeyException sameBytesMeanwhile) {

@@ -3,11 +3,10 @@ package org.opengateway.receiving;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opengateway.company.Company;
 import org.opengateway.company.CompanyDirectory;
 import org.opengateway.mls.MlsDecision.Handover;
@@ -36,12 +35,17 @@ public class ReceivedDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivedDelivery.class);
     private static final int BATCH = 100;
+    private static final int PICKUP_BATCH = 500;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private record Claimed(UUID id, int attempts) {
     }
 
-    private record Available(UUID id, String file) {
+    private record Available(UUID id, String file, OffsetDateTime receivedAt) {
+    }
+
+    /** Where the last look at the outbox folders stopped: the last document of its batch. */
+    private record PickupCursor(OffsetDateTime receivedAt, UUID id) {
     }
 
     private final JdbcClient jdbc;
@@ -52,6 +56,8 @@ public class ReceivedDelivery {
     private final CompanyOutbox outbox;
     private final CustomerQueue queue;
     private final OutgoingMls mls;
+    /** Only where this node goes on next time: lost with the process, the next look starts from the oldest. */
+    private final AtomicReference<PickupCursor> pickupCursor = new AtomicReference<>();
 
     public ReceivedDelivery(JdbcClient jdbc, TransactionTemplate transactions, ReceivedDocuments documents,
             CompanyDirectory companies, DocumentValidation validation, CompanyOutbox outbox, CustomerQueue queue,
@@ -180,41 +186,36 @@ public class ReceivedDelivery {
     }
 
     /**
-     * Notices documents whose file the company has taken from its outbox folder, and marks them delivered. Looks at
-     * the longest-unchecked first, a batch at a time, so every file is looked at in turn.
+     * Notices documents whose file the company has taken from its outbox folder, and marks them delivered. Reads a
+     * batch at a time in the order the documents arrived, going on from where the last look stopped and starting
+     * over after the newest, so every file is looked at in turn; nothing is written for the files still there.
      */
     public int noticePickedUp() {
-        Integer picked = transactions.execute(tx -> {
-            List<Available> available = jdbc.sql("SELECT id, outbox_file FROM received_document"
-                            + " WHERE status = ? AND outbox_file IS NOT NULL"
-                            + " ORDER BY pickup_checked_at NULLS FIRST, received_at FETCH FIRST 500 ROWS ONLY"
-                            + " FOR UPDATE SKIP LOCKED")
-                    .param(ReceivedStatus.AVAILABLE_TO_CUSTOMER.name())
-                    .query((rs, n) -> new Available(rs.getObject(1, UUID.class), rs.getString(2)))
-                    .list();
-            if (available.isEmpty()) {
-                return 0;
-            }
-            int count = 0;
-            for (Available document : available) {
-                if (!outbox.stillThere(document.file())) {
-                    documents.changeStatus(document.id(), ReceivedStatus.AVAILABLE_TO_CUSTOMER,
+        PickupCursor from = pickupCursor.get();
+        List<Available> available = jdbc.sql("SELECT id, outbox_file, received_at FROM received_document"
+                        + " WHERE status = ? AND outbox_file IS NOT NULL"
+                        + (from == null ? "" : " AND (received_at > ? OR (received_at = ? AND id > ?))")
+                        + " ORDER BY received_at, id FETCH FIRST " + PICKUP_BATCH + " ROWS ONLY")
+                .params(from == null ? List.of(ReceivedStatus.AVAILABLE_TO_CUSTOMER.name())
+                        : List.of(ReceivedStatus.AVAILABLE_TO_CUSTOMER.name(), from.receivedAt(), from.receivedAt(),
+                                from.id()))
+                .query((rs, n) -> new Available(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .list();
+        pickupCursor.set(available.size() < PICKUP_BATCH ? null
+                : new PickupCursor(available.get(available.size() - 1).receivedAt(),
+                        available.get(available.size() - 1).id()));
+        int count = 0;
+        for (Available document : available) {
+            // the change is conditional, so when two nodes notice the same file only one records it
+            if (!outbox.stillThere(document.file()) && Boolean.TRUE.equals(transactions.execute(
+                    tx -> documents.changeStatus(document.id(), ReceivedStatus.AVAILABLE_TO_CUSTOMER,
                             ReceivedStatus.DELIVERED_TO_CUSTOMER,
-                            "Taken from the outbox folder (" + document.file() + ").", null);
-                    count++;
-                }
+                            "Taken from the outbox folder (" + document.file() + ").", null)))) {
+                count++;
             }
-            // one statement for the lot: the files still there are looked at again after the others
-            List<Object> checked = new ArrayList<>();
-            checked.add(OffsetDateTime.now(ZoneOffset.UTC));
-            available.forEach(document -> checked.add(document.id()));
-            jdbc.sql("UPDATE received_document SET pickup_checked_at = ? WHERE id IN ("
-                            + String.join(", ", Collections.nCopies(available.size(), "?")) + ")")
-                    .params(checked)
-                    .update();
-            return count;
-        });
-        return picked == null ? 0 : picked;
+        }
+        return count;
     }
 
     private static String truncate(String text, int max) {

@@ -57,8 +57,10 @@ public class ReceivedDocuments {
     /**
      * Stores the document for the company, with the first entry of its history and its place in the delivery outbox,
      * all in one transaction that is committed when this returns. A document we have already is not stored again.
+     *
+     * @param alsoInTheTransaction runs in that transaction, before it commits, only when the document is stored now
      */
-    public Outcome store(ReceivedDocument document, UUID companyId) {
+    public Outcome store(ReceivedDocument document, UUID companyId, Runnable alsoInTheTransaction) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String sender = document.sender().toLowerCase(Locale.ROOT);
@@ -85,6 +87,7 @@ public class ReceivedDocuments {
                         .params(id, now)
                         .update();
                 reporting.recordReceived(id, document, now); // counted with the stored document, so exactly once
+                alsoInTheTransaction.run();
             });
         } catch (DuplicateKeyException raced) {
             // another node stored the same message a moment ago

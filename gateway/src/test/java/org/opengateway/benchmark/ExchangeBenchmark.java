@@ -487,7 +487,7 @@ public final class ExchangeBenchmark {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", base.toString());
-        Tomcat.addServlet(context, "as4", new As4ReceivingServlet(keys.cryptoFactory(), new AcceptingProcessor()));
+        Tomcat.addServlet(context, "as4", new As4ReceivingServlet(keys.cryptoFactory(), new AcceptingProcessor(), () -> { }));
         context.addServletMappingDecoded("/as4", "as4");
         tomcat.start();
         return tomcat;

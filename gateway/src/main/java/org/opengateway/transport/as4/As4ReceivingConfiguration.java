@@ -31,15 +31,15 @@ public class As4ReceivingConfiguration {
 
     @Bean
     PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceiverCheck receivers,
-            ReceivedDocuments documents, IncomingMls mls) {
-        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents, mls);
+            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds) {
+        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents, mls, seenMessageIds);
     }
 
     @Bean
     ServletRegistrationBean<As4ReceivingServlet> as4Endpoint(Phase4Runtime runtime, As4Keys keys,
-            PeppolInboundProcessor processor) {
-        ServletRegistrationBean<As4ReceivingServlet> registration =
-                new ServletRegistrationBean<>(new As4ReceivingServlet(keys.cryptoFactory(), processor), "/as4");
+            PeppolInboundProcessor processor, SeenAs4MessageIds seenMessageIds) {
+        ServletRegistrationBean<As4ReceivingServlet> registration = new ServletRegistrationBean<>(
+                new As4ReceivingServlet(keys.cryptoFactory(), processor, seenMessageIds::writeNoted), "/as4");
         registration.setName("as4");
         registration.setLoadOnStartup(1);
         return registration;

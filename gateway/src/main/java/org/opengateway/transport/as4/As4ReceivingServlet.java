@@ -42,9 +42,17 @@ public class As4ReceivingServlet extends HttpServlet {
     private final transient ICommonsList<IAS4IncomingMessageProcessorSPI> processors;
     private final transient ServiceFileCache services = new ServiceFileCache(As4ReceivingServlet.class.getClassLoader());
 
-    public As4ReceivingServlet(IAS4CryptoFactory crypto, IAS4IncomingMessageProcessorSPI processor) {
+    private final transient Runnable afterEachRequest;
+
+    /**
+     * @param afterEachRequest runs when a request has been answered, whatever happened to it (for what the request
+     *     left to write on its own)
+     */
+    public As4ReceivingServlet(IAS4CryptoFactory crypto, IAS4IncomingMessageProcessorSPI processor,
+            Runnable afterEachRequest) {
         this.crypto = crypto;
         this.processors = new CommonsArrayList<>(processor);
+        this.afterEachRequest = afterEachRequest;
     }
 
     @Override
@@ -55,10 +63,21 @@ public class As4ReceivingServlet extends HttpServlet {
                 return null;
             } catch (IOException e) {
                 return e;
+            } finally {
+                afterEachRequest();
             }
         });
         if (failed != null) {
             throw failed;
+        }
+    }
+
+    private void afterEachRequest() {
+        try {
+            afterEachRequest.run();
+        } catch (RuntimeException e) {
+            log.warn("The AS4 request was answered, but what it left to write could not be written: {}",
+                    e.getMessage());
         }
     }
 

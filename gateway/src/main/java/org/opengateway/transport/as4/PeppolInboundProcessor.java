@@ -62,13 +62,15 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
     private final ReceiverCheck receivers;
     private final ReceivedDocuments documents;
     private final IncomingMls mls;
+    private final SeenAs4MessageIds seenMessageIds;
 
     public PeppolInboundProcessor(TrustedCAChecker accessPointCas, ReceiverCheck receivers,
-            ReceivedDocuments documents, IncomingMls mls) {
+            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds) {
         this.accessPointCas = accessPointCas;
         this.receivers = receivers;
         this.documents = documents;
         this.mls = mls;
+        this.seenMessageIds = seenMessageIds;
     }
 
     /**
@@ -106,7 +108,8 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
             if (IncomingMls.isMls(document)) {
                 receiveMls(document);
             } else {
-                documents.store(document, receiver.company().id());
+                // the message ID seen goes in the transaction that stores the document
+                documents.store(document, receiver.company().id(), seenMessageIds::writeNoted);
             }
             return AS4MessageProcessorResult.createSuccess();
         } catch (Refused refused) {
@@ -128,6 +131,13 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
                     .errorDetail("The receiving access point could not store the message; please send it again later.")
                     .build());
             return AS4MessageProcessorResult.createFailure();
+        } finally {
+            // not stored now (had it, refused, an MLS): the message ID seen is written before the answer goes back
+            try {
+                seenMessageIds.writeNoted();
+            } catch (RuntimeException e) {
+                log.warn("Could not note AS4 message ID {} as seen: {}", messageId, e.getMessage());
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * phase4's duplicate check, kept in the database ({@code as4_message_seen}) so that every node of the gateway sees
@@ -56,30 +58,71 @@ public class SeenAs4MessageIds implements IAS4DuplicateManager {
     }
 
     private final JdbcClient jdbc;
+    /** The message ID of the request this thread handles, until it is written. */
+    private final ThreadLocal<Item> noted = new ThreadLocal<>();
 
     public SeenAs4MessageIds(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Notes the message ID for this request only: it is written with the stored document, in the same transaction
+     * ({@link #writeNoted}, called by the processor), or on its own when the request ends without storing one. One
+     * commit less for every message received.
+     */
     @Override
     public EContinue registerAndCheck(String messageId, String profileId, String pmodeId) {
-        if (messageId == null || messageId.isEmpty()) {
-            return EContinue.CONTINUE;
+        if (messageId != null && !messageId.isEmpty()) {
+            noted.set(new Item(OffsetDateTime.now(ZoneOffset.UTC), messageId, profileId, pmodeId));
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return EContinue.CONTINUE;
+    }
+
+    /**
+     * Writes the message ID noted by this thread's request, if any and not written yet: in the caller's transaction
+     * when there is one. A message ID seen before gets its count raised.
+     */
+    public void writeNoted() {
+        Item item = noted.get();
+        if (item == null) {
+            return;
+        }
+        noted.remove();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // undone with the caller's transaction: then the end of the request writes it on its own
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        noted.set(item);
+                    }
+                }
+            });
+        }
+        // an UPDATE first: a failed INSERT would spoil the caller's transaction on PostgreSQL
+        if (seenAgain(item)) {
+            return;
+        }
         try {
             jdbc.sql("INSERT INTO as4_message_seen (message_id, profile_id, pmode_id, first_seen_at, last_seen_at,"
                             + " times_seen) VALUES (?, ?, ?, ?, ?, 1)")
-                    .params(messageId, profileId, pmodeId, now, now)
+                    .params(item.messageId(), item.profileId(), item.pmodeId(), item.seenAt(), item.seenAt())
                     .update();
-        } catch (DuplicateKeyException seenBefore) {
-            jdbc.sql("UPDATE as4_message_seen SET last_seen_at = ?, times_seen = times_seen + 1 WHERE message_id = ?")
-                    .params(now, messageId)
-                    .update();
-            log.info("AS4 message {} arrived again; the receiver answers it with a receipt and stores it once",
-                    messageId);
+        } catch (DuplicateKeyException sameMomentElsewhere) {
+            seenAgain(item); // the same message arrived at another node (or request) at the same moment
         }
-        return EContinue.CONTINUE;
+    }
+
+    private boolean seenAgain(Item item) {
+        boolean again = jdbc.sql("UPDATE as4_message_seen SET last_seen_at = ?, times_seen = times_seen + 1"
+                        + " WHERE message_id = ?")
+                .params(item.seenAt(), item.messageId())
+                .update() > 0;
+        if (again) {
+            log.info("AS4 message {} arrived again; the receiver answers it with a receipt and stores it once",
+                    item.messageId());
+        }
+        return again;
     }
 
     /** How often a message ID has arrived; 0 if never (or forgotten). */
