@@ -1,19 +1,21 @@
 package org.opengateway.mls;
 
 import com.helger.peppol.sbdh.EPeppolMLSType;
-import com.helger.peppol.sbdh.PeppolSBDHData;
-import com.helger.peppol.sbdh.PeppolSBDHDataReadException;
-import com.helger.peppol.sbdh.PeppolSBDHDataReader;
-import com.helger.peppolid.factory.PeppolIdentifierFactory;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.opengateway.directory.LookupResult;
 import org.opengateway.directory.RecipientLookup;
 import org.opengateway.mls.MlsDecision.Decision;
@@ -164,17 +166,65 @@ public class OutgoingMls {
 
     /** MLS_TO and MLS_TYPE of a received SBDH; an MLS_TO that is no service provider ID counts as absent. */
     record Envelope(String mlsTo, EPeppolMLSType type) {
+        private static final String SBDH = "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader";
+        private static final XMLInputFactory STAX = XMLInputFactory.newDefaultFactory();
+
+        static {
+            STAX.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            STAX.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        }
+
+        /**
+         * Reads the business scopes of the header only, and stops at its end: the SBDH was checked in full when the
+         * document arrived, and a parse of the whole document cost as much as its validation.
+         */
         static Envelope read(byte[] content) {
+            Map<String, String[]> scopes = new HashMap<>();
             try {
-                PeppolSBDHData sbdh = new PeppolSBDHDataReader(PeppolIdentifierFactory.INSTANCE)
-                        .setPerformValueChecks(false)
-                        .extractData(new ByteArrayInputStream(content));
-                String value = sbdh.getMLSToValue() == null ? null : sbdh.getMLSToValue().trim();
-                boolean valid = value != null && SPIS.matcher(value).matches() && (sbdh.getMLSToScheme() == null
-                        || "iso6523-actorid-upis".equals(sbdh.getMLSToScheme().trim().toLowerCase(Locale.ROOT)));
-                return new Envelope(valid ? value : null, sbdh.getMLSType());
-            } catch (PeppolSBDHDataReadException | RuntimeException e) {
+                XMLStreamReader xml = STAX.createXMLStreamReader(new ByteArrayInputStream(content));
+                try {
+                    readScopes(xml, scopes);
+                } finally {
+                    xml.close();
+                }
+            } catch (XMLStreamException | RuntimeException unreadable) {
                 return new Envelope(null, null);
+            }
+            String[] to = scopes.get("MLS_TO");
+            String value = to == null || to[0] == null ? null : to[0].trim();
+            boolean valid = value != null && SPIS.matcher(value).matches() && (to[1] == null
+                    || "iso6523-actorid-upis".equals(to[1].trim().toLowerCase(Locale.ROOT)));
+            String[] type = scopes.get("MLS_TYPE");
+            return new Envelope(valid ? value : null,
+                    type == null || type[0] == null ? null : EPeppolMLSType.getFromIDOrNull(type[0].trim()));
+        }
+
+        /** Each Scope's Type, mapped to its InstanceIdentifier and Identifier. */
+        private static void readScopes(XMLStreamReader xml, Map<String, String[]> scopes) throws XMLStreamException {
+            String type = null;
+            String instance = null;
+            String identifier = null;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT && SBDH.equals(xml.getNamespaceURI())) {
+                    switch (xml.getLocalName()) {
+                        case "Scope" -> {
+                            type = null;
+                            instance = null;
+                            identifier = null;
+                        }
+                        case "Type" -> type = xml.getElementText();
+                        case "InstanceIdentifier" -> instance = xml.getElementText();
+                        case "Identifier" -> identifier = xml.getElementText();
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && SBDH.equals(xml.getNamespaceURI())) {
+                    if ("Scope".equals(xml.getLocalName()) && type != null) {
+                        scopes.putIfAbsent(type.trim(), new String[] {instance, identifier});
+                    } else if ("StandardBusinessDocumentHeader".equals(xml.getLocalName())) {
+                        return;
+                    }
+                }
             }
         }
     }
