@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.opengateway.cluster.ClusterJobs;
@@ -23,10 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Takes due invoices from the database and sends them, up to {@code gateway.sending.parallel} at a time. Called by
- * the outbound route's timer (for work of other nodes and retries that fall due), at once when an invoice is accepted
- * on this node, and again each time an attempt ends so that a busy node keeps all its senders working.
- * Every node runs one; the database decides who sends what.
+ * Takes due invoices from the database and sends them, up to {@code gateway.sending.parallel} at a time. An invoice
+ * accepted on this node while a sender is free is leased to it in the accepting transaction and sent when that
+ * commits. The database is polled by the outbound route's timer (for work of other nodes and retries that fall due),
+ * at once when an invoice is accepted while every sender is busy, and when an attempt ends while such work waits, so
+ * that a busy node keeps all its senders working. Every node runs one; the database decides who sends what.
  */
 public class OutboundDispatcher implements DisposableBean {
 
@@ -42,6 +44,8 @@ public class OutboundDispatcher implements DisposableBean {
     private final ReentrantLock polling = new ReentrantLock();
     private final Wakeup wakeup = new Wakeup("sending-wakeup", this::poll);
     private volatile boolean stopping;
+    /** Due work may be waiting that this node saw: an invoice accepted while every sender was busy, or a full poll. */
+    private final AtomicBoolean backlog = new AtomicBoolean();
 
     public OutboundDispatcher(Deliveries deliveries, OutboundDelivery delivery, GatewayProperties.Sending settings,
             String node, ClusterJobs jobs) {
@@ -81,6 +85,9 @@ public class OutboundDispatcher implements DisposableBean {
                 return 0;
             }
             List<DeliveryClaim> claims = deliveries.claim(node, slots, settings.lease(), now());
+            if (claims.size() == slots) {
+                backlog.set(true); // there may be more
+            }
             for (DeliveryClaim claim : claims) {
                 free.acquireUninterruptibly();
                 senders.execute(() -> run(claim));
@@ -99,6 +106,7 @@ public class OutboundDispatcher implements DisposableBean {
     public void schedule(UUID invoiceId, OffsetDateTime now) {
         if (stopping || !settings.enabled() || !TransactionSynchronizationManager.isSynchronizationActive()
                 || !free.tryAcquire()) {
+            backlog.set(true);
             deliveries.schedule(invoiceId, now);
             return;
         }
@@ -141,10 +149,14 @@ public class OutboundDispatcher implements DisposableBean {
         } finally {
             free.release();
         }
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            log.warn("Could not look for more invoices to send: {}", e.getMessage());
+        // a sender is free: take up what waits here; work of other nodes and retries come with the timer's poll
+        if (backlog.getAndSet(false)) {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                backlog.set(true);
+                log.warn("Could not look for more invoices to send: {}", e.getMessage());
+            }
         }
     }
 
