@@ -136,8 +136,7 @@ public class InvoiceStore {
                 .equal("invoice_number", filter.invoiceNumber())
                 .startsWith("invoice_number", filter.numberStart())
                 .counterpart(filter.counterpart(), "receiver_participant",
-                        filter.counterpart() == null ? null : filter.counterpart().trim().toLowerCase(Locale.ROOT),
-                        "counterpart_name")
+                        participant -> participant.trim().toLowerCase(Locale.ROOT), "counterpart_name")
                 .equal("channel", filter.channel() == null ? null : filter.channel().name())
                 .receivedBetween(filter.from(), filter.to());
     }
