@@ -1,2 +1,0 @@
--- H2's side of the PostgreSQL-only migration of the same number (db/vendor/postgresql): nothing to do. H2 reads a
--- search by the start of an invoice number (LIKE 'B-12%') from the plain index of the number made in V15.
