@@ -224,8 +224,8 @@ public class ReceivedDocuments {
                 .equal("sender_participant", filter.sender() == null || filter.sender().isBlank() ? null
                         : stored(filter.sender()))
                 .startsWith("invoice_number", filter.numberStart())
-                .counterpart(filter.counterpart(), "sender_participant",
-                        filter.counterpart() == null ? null : stored(filter.counterpart()), "counterpart_name")
+                .counterpart(filter.counterpart(), "sender_participant", ReceivedDocuments::stored,
+                        "counterpart_name")
                 .receivedBetween(filter.from(), filter.to());
     }
 

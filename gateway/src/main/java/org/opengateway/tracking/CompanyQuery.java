@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +26,9 @@ public final class CompanyQuery {
 
     /** Counting stops here: beyond it a list says "more than 10,000", as an exact count reads every matching row. */
     public static final int COUNT_LIMIT = 10_000;
+
+    /** A participant ID as people write it: an ISO 6523 scheme of four digits, a colon and the value. */
+    private static final Pattern PARTICIPANT_ID = Pattern.compile("([^\\s:]+::)?\\d{4}:\\S+");
 
     private final String table;
     private final StringBuilder where = new StringBuilder(" WHERE company_id = :company");
@@ -62,18 +67,22 @@ public final class CompanyQuery {
     }
 
     /**
-     * Keeps the rows of one counterpart: the participant ID in {@code participantColumn} (as {@code participant}
-     * writes it), or a name in {@code nameColumn} that contains the text, whatever its case. No condition when blank.
+     * Keeps the rows of one counterpart: when the text is written as a participant ID ("0007:5567321707", also with
+     * a "scheme::" prefix), the rows whose {@code participantColumn} holds it as {@code stored} writes it; otherwise
+     * the rows whose {@code nameColumn} contains the text, whatever its case. No condition when blank. One column or
+     * the other, never both in one condition: an index serves "participant = x", none serves "x OR name contains y".
      */
-    public CompanyQuery counterpart(String text, String participantColumn, String participant, String nameColumn) {
-        if (text != null && !text.isBlank()) {
-            String id = "p" + params.size();
-            params.put(id, participant);
-            String name = "p" + params.size();
-            params.put(name, "%" + likeEscaped(text.trim().toLowerCase(Locale.ROOT)) + "%");
-            where.append(" AND (").append(participantColumn).append(" = :").append(id).append(" OR LOWER(")
-                    .append(nameColumn).append(") LIKE :").append(name).append(" ESCAPE '\\')");
+    public CompanyQuery counterpart(String text, String participantColumn, UnaryOperator<String> stored,
+            String nameColumn) {
+        if (text == null || text.isBlank()) {
+            return this;
         }
+        if (PARTICIPANT_ID.matcher(text.trim()).matches()) {
+            return equal(participantColumn, stored.apply(text));
+        }
+        String name = "p" + params.size();
+        params.put(name, "%" + likeEscaped(text.trim().toLowerCase(Locale.ROOT)) + "%");
+        where.append(" AND LOWER(").append(nameColumn).append(") LIKE :").append(name).append(" ESCAPE '\\'");
         return this;
     }
 

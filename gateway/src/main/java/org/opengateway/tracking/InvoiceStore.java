@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengateway.document.ParticipantId;
 import org.opengateway.validation.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -136,8 +137,7 @@ public class InvoiceStore {
                 .equal("invoice_number", filter.invoiceNumber())
                 .startsWith("invoice_number", filter.numberStart())
                 .counterpart(filter.counterpart(), "receiver_participant",
-                        filter.counterpart() == null ? null : filter.counterpart().trim().toLowerCase(Locale.ROOT),
-                        "counterpart_name")
+                        participant -> ParticipantId.parse(participant).toString(), "counterpart_name")
                 .equal("channel", filter.channel() == null ? null : filter.channel().name())
                 .receivedBetween(filter.from(), filter.to());
     }

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -115,6 +117,30 @@ class ConsolePagingIT extends GatewayIT {
         assertThat(parties).hasSizeGreaterThan(SIZE).allSatisfy(row ->
                 assertThat(row.get("counterpart").asString()).isEqualTo("Party B"));
         assertWalksMatch(named, parties);
+    }
+
+    @Test
+    void theCounterpartFieldFindsAParticipantIdOrAPartOfTheNameInTheCompanysRowsOnly() {
+        for (String kind : List.of("invoices", "received")) {
+            String field = kind.equals("invoices") ? "receiver" : "sender";
+            String list = "/api/v1/companies/" + company + "/" + kind + "?counterpart=";
+            List<JsonNode> byId = items(page(list + participant(1) + "&size=500"));
+            assertThat(byId).as("every row of that counterpart, with or without a name").hasSize(ROWS / 3)
+                    .allSatisfy(row -> assertThat(row.get(field).asString()).endsWith(participant(1)));
+            assertThat(ids(page(list + "iso6523-actorid-upis::" + participant(1).toUpperCase(Locale.ROOT)
+                    + "&size=500"))).as("the ID also with Peppol's scheme and in other case")
+                    .isEqualTo(byId.stream().map(row -> row.get("id").asString()).toList());
+            assertWalksMatch(list + participant(1), byId);
+            assertWalksMatch(list + participant(1) + "&sort=counterpart&dir=asc", items(page(list + participant(1)
+                    + "&sort=counterpart&dir=asc&size=500")));
+
+            List<JsonNode> byName = items(page(list + "ARTY+c&size=500"));
+            assertThat(byName).as("a part of the name, whatever its case")
+                    .hasSize((int) IntStream.range(0, ROWS).filter(i -> party(i).equals("Party C") && i % 6 != 0).count())
+                    .allSatisfy(row -> assertThat(row.get("counterpart").asString()).isEqualTo("Party C"));
+            assertWalksMatch(list + "ARTY+c", byName);
+            assertThat(items(page(list + "0007:5560000019&size=500"))).as("an ID no row has").isEmpty();
+        }
     }
 
     @Test
@@ -253,7 +279,7 @@ class ConsolePagingIT extends GatewayIT {
                 .params(id, owner, CHANNELS[i % 3], SENT_STATES[i % 4], "%064x".formatted(i), 1000L,
                         i % 7 == 0 ? null : "P-" + i % 10, i % 5 == 0 ? null : now.toLocalDate().minusDays(i % 4),
                         i % 8 == 0 ? null : BigDecimal.valueOf(i % 5 * 100L), i % 6 == 0 ? null : party(i),
-                        "0007:5560000000", now.minusMinutes(i / 3), now)
+                        participant(i), now.minusMinutes(i / 3), now)
                 .update();
         return id;
     }
@@ -264,12 +290,17 @@ class ConsolePagingIT extends GatewayIT {
                         + " receiver_participant, document_type, process, sending_access_point, document_sha256,"
                         + " content, status, invoice_number, counterpart_name, received_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, owner, "paging-" + id, "sbdh-" + id, "iso6523-actorid-upis::0007:5560000000",
+                .params(id, owner, "paging-" + id, "sbdh-" + id, "iso6523-actorid-upis::" + participant(i),
                         "iso6523-actorid-upis::0007:5560000001", "invoice", "billing", "PAGING", "%064x".formatted(i),
                         new byte[] {1}, RECEIVED_STATES[i % 2], "R-" + i % 10, i % 6 == 0 ? null : party(i),
                         now.minusMinutes(i / 3), now)
                 .update();
         return id;
+    }
+
+    /** The counterpart's participant ID: one of three, not in step with its name (one of four). */
+    private static String participant(int i) {
+        return "0007:556000001" + i % 3;
     }
 
     private static String party(int i) {

@@ -1,0 +1,3 @@
+-- H2's side of the PostgreSQL-only migration of the same version (db/vendor/postgresql): nothing to do. H2 reads a
+-- search by the start of an invoice number (LIKE 'B-12%') from the plain index of the number (V15), and a search by a
+-- part of a name from the list's order index that holds the name (V18) without needing statistics.
