@@ -48,7 +48,7 @@ public class Deliveries {
     public void schedule(UUID invoiceId, OffsetDateTime now) {
         jdbc.sql("INSERT INTO delivery (invoice_id, sbdh_instance_id, as4_message_id, done, due_at, in_flight, attempts)"
                         + " VALUES (?, ?, ?, FALSE, ?, FALSE, 0)")
-                .params(invoiceId, UUID.randomUUID().toString(), UUID.randomUUID() + "@gateway", now)
+                .params(invoiceId, newSbdhInstanceId(), newAs4MessageId(), now)
                 .update();
         events.publishEvent(new DeliveryDue(invoiceId));
     }
@@ -82,8 +82,8 @@ public class Deliveries {
      * claim it.
      */
     public DeliveryClaim scheduleLeased(UUID invoiceId, String node, Duration lease, OffsetDateTime now) {
-        String sbdhInstanceId = UUID.randomUUID().toString();
-        String as4MessageId = UUID.randomUUID() + "@gateway";
+        String sbdhInstanceId = newSbdhInstanceId();
+        String as4MessageId = newAs4MessageId();
         jdbc.sql("INSERT INTO delivery (invoice_id, sbdh_instance_id, as4_message_id, done, due_at, in_flight, attempts,"
                         + " claimed_by, first_attempt_at) VALUES (?, ?, ?, FALSE, ?, TRUE, 1, ?, ?)")
                 .params(invoiceId, sbdhInstanceId, as4MessageId, now.plus(lease), node, now)
@@ -256,7 +256,7 @@ public class Deliveries {
     public void newReceiver(UUID invoiceId) {
         jdbc.sql("UPDATE delivery SET sbdh_instance_id = ?, as4_message_id = ?, endpoint_url = NULL, receiving_ap = NULL"
                         + " WHERE invoice_id = ? AND in_flight = FALSE")
-                .params(UUID.randomUUID().toString(), UUID.randomUUID() + "@gateway", invoiceId)
+                .params(newSbdhInstanceId(), newAs4MessageId(), invoiceId)
                 .update();
     }
 
@@ -265,6 +265,16 @@ public class Deliveries {
         jdbc.sql("UPDATE delivery SET done = TRUE WHERE invoice_id = ? AND in_flight = FALSE")
                 .param(invoiceId)
                 .update();
+    }
+
+    /** A fresh SBDH instance identifier, fixed for every attempt to one receiver. */
+    private static String newSbdhInstanceId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A fresh AS4 message ID, fixed for every attempt to one receiver, so that a resend is seen as the same. */
+    private static String newAs4MessageId() {
+        return UUID.randomUUID() + "@gateway";
     }
 
     /**
