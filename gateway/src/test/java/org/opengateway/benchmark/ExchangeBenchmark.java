@@ -115,7 +115,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * -Dbenchmark.invoices=3000        invoices measured, per part
  * -Dbenchmark.clients=8            concurrent clients (closed loop), per part
- * -Dbenchmark.warmup=300           invoices sent first, not measured, per part
+ * -Dbenchmark.warmup=3000          invoices sent first, not measured, per part (compiling takes minutes on 2 CPUs)
  * -Dbenchmark.timeout=120          seconds a client waits for one invoice to arrive before counting a timeout
  * -Dbenchmark.parts=gateway,phase4 which parts to run
  * -Dgateway.start-deadline=240     seconds each gateway may take to start (more on a machine busy with other work)
@@ -170,7 +170,7 @@ public final class ExchangeBenchmark {
 
         static Options fromSystemProperties() {
             return new Options(intOption("benchmark.invoices", 3000), intOption("benchmark.clients", 8),
-                    intOption("benchmark.warmup", 300), Duration.ofSeconds(intOption("benchmark.timeout", 120)),
+                    intOption("benchmark.warmup", 3000), Duration.ofSeconds(intOption("benchmark.timeout", 120)),
                     System.getProperty("benchmark.parts", "gateway,phase4"),
                     !"lookup".equals(System.getProperty("benchmark.phase4.factories", "gateway")),
                     Boolean.getBoolean("benchmark.phase4.shared-http-client"));
@@ -269,8 +269,14 @@ public final class ExchangeBenchmark {
                 cpu.put("B", () -> childCpuNanos(b));
                 cpu.put("clients", ExchangeBenchmark::thisJvmCpuNanos);
                 warm = Phase.run(bodies("BENCH-" + run + "-GW", options.warmup()), options.clients(), exchange, cpu);
+                long jitBeforeA = childJitCpuNanos(a);
+                long jitBeforeB = childJitCpuNanos(b);
                 measured = Phase.run(bodies("BENCH-" + run + "-GL", options.invoices()), options.clients(),
                         exchange, cpu);
+                measured.notes().add(String.format(Locale.ROOT, "of which JIT  : A %.1f ms, B %.1f ms (the JIT"
+                                + " compiler's threads; a warm JVM spends little here)",
+                        (childJitCpuNanos(a) - jitBeforeA) / 1e6 / options.invoices(),
+                        (childJitCpuNanos(b) - jitBeforeB) / 1e6 / options.invoices()));
                 measured.notes().add(String.format(Locale.ROOT, "retries seen  : %d RETRY_SCHEDULED events",
                         arrivals.retries()));
             }
@@ -728,6 +734,32 @@ public final class ExchangeBenchmark {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * CPU time so far of a child gateway's JIT compiler threads (C1 and C2), from /proc/<pid>/task/<tid>/stat, in
+     * nanoseconds; 0 without /proc. Shows whether the measured phase ran on compiled code or still paid for compiling.
+     */
+    private static long childJitCpuNanos(GatewayProcess process) {
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
     }
 
     /** The load average of the machine (1, 5, 15 minutes), which tells how much others were running meanwhile. */
