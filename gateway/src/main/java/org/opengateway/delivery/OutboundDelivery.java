@@ -58,10 +58,18 @@ public class OutboundDelivery {
     }
 
     public void attempt(DeliveryClaim claim, String node) {
+        attempt(claim, node, null);
+    }
+
+    /**
+     * As {@link #attempt(DeliveryClaim, String)}; {@code accepted}, when not null, is the invoice as the accepting
+     * node holds it, which spares reading it back.
+     */
+    public void attempt(DeliveryClaim claim, String node, AcceptedInvoice accepted) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("invoiceId", claim.invoiceId().toString())) {
             Deliveries.Outcome outcome;
             try {
-                outcome = decide(claim);
+                outcome = decide(claim, accepted);
             } catch (RuntimeException e) {
                 // for example the database or the stored document could not be read: try again later
                 log.error("Attempt {} to send invoice {} failed unexpectedly", claim.attempt(), claim.invoiceId(), e);
@@ -79,10 +87,14 @@ public class OutboundDelivery {
         }
     }
 
-    private Deliveries.Outcome decide(DeliveryClaim claim) {
-        InvoiceRecord invoice = invoices.record(claim.companyId(), claim.invoiceId()).orElseThrow();
-        byte[] original = invoices.original(claim.companyId(), claim.invoiceId()).orElseThrow();
-        InvoiceDocument document = reader.read(original);
+    private Deliveries.Outcome decide(DeliveryClaim claim, AcceptedInvoice accepted) {
+        boolean atHand = accepted != null && accepted.document() != null
+                && accepted.record().id().equals(claim.invoiceId());
+        InvoiceRecord invoice = atHand ? accepted.record()
+                : invoices.record(claim.companyId(), claim.invoiceId()).orElseThrow();
+        byte[] original = atHand ? accepted.original()
+                : invoices.original(claim.companyId(), claim.invoiceId()).orElseThrow();
+        InvoiceDocument document = atHand ? accepted.document() : reader.read(original);
         String documentType = document.kind().peppolDocumentTypeId(invoice.customizationId());
         LookupResult lookup = recipients.find(invoice.receiverParticipant(), documentType, invoice.profileId());
         if (lookup instanceof LookupResult.Found found) {

@@ -104,6 +104,15 @@ public class OutboundDispatcher implements DisposableBean {
      * to claim it. Otherwise (or outside a transaction) it is scheduled to be taken up by the next poll of any node.
      */
     public void schedule(UUID invoiceId, OffsetDateTime now) {
+        schedule(invoiceId, null, now);
+    }
+
+    /** As {@link #schedule(UUID, OffsetDateTime)}, for an invoice whose record, original and document are at hand. */
+    public void schedule(AcceptedInvoice accepted, OffsetDateTime now) {
+        schedule(accepted.record().id(), accepted, now);
+    }
+
+    private void schedule(UUID invoiceId, AcceptedInvoice accepted, OffsetDateTime now) {
         if (stopping || !settings.enabled() || !TransactionSynchronizationManager.isSynchronizationActive()
                 || !free.tryAcquire()) {
             backlog.set(true);
@@ -125,7 +134,7 @@ public class OutboundDispatcher implements DisposableBean {
                     return;
                 }
                 try {
-                    senders.execute(() -> run(claim));
+                    senders.execute(() -> run(claim, accepted));
                 } catch (RejectedExecutionException stopped) {
                     // stopping: the lease is handed back when this node stops, or ends
                     free.release();
@@ -141,8 +150,12 @@ public class OutboundDispatcher implements DisposableBean {
     }
 
     private void run(DeliveryClaim claim) {
+        run(claim, null);
+    }
+
+    private void run(DeliveryClaim claim, AcceptedInvoice accepted) {
         try {
-            delivery.attempt(claim, node);
+            delivery.attempt(claim, node, accepted);
         } catch (RuntimeException e) {
             // the outcome could not be stored; the lease ends and the invoice is taken up again
             log.error("Could not record the outcome of sending invoice {}", claim.invoiceId(), e);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.company.Company;
+import org.opengateway.delivery.AcceptedInvoice;
 import org.opengateway.delivery.OutboundDispatcher;
 import org.opengateway.document.InvoiceDocument;
 import org.opengateway.document.ParticipantId;
@@ -95,7 +96,8 @@ public class IntakeService {
             transactions.executeWithoutResult(tx -> {
                 store.create(record, submission.content(), history, verdict.report().findings());
                 if (status == InvoiceStatus.ACCEPTED) {
-                    sending.schedule(id, record.updatedAt()); // sent by this node at once when it can
+                    // sent by this node at once when it can, from what it holds here
+                    sending.schedule(new AcceptedInvoice(record, submission.content(), doc), record.updatedAt());
                 }
             });
         } catch (DuplicateKeyException sameBytesMeanwhile) {

@@ -426,6 +426,9 @@ public final class ExchangeBenchmark {
         }
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
+        // WSS4J warns for every message that no subject constraints are set; the gateways silence it too
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.wss4j.common.crypto.CryptoBase"))
+                .setLevel(Level.ERROR);
         // Tomcat and the JDK's XML signature log through java.util.logging (a warning per message for the latter)
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         // phase4's global state as phase4 sets it up itself: its in-memory managers, duplicate check included
