@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.reporting.ReportingItems;
+import org.opengateway.tracking.OwnedBytes;
 import org.opengateway.tracking.FindingRows;
 import org.opengateway.tracking.InvoiceStatus;
 import org.opengateway.tracking.InvoiceStore;
@@ -205,12 +205,13 @@ public class Deliveries {
 
     /** The signed receipt, as received, of a delivered invoice of this company. */
     public Optional<byte[]> receipt(UUID companyId, UUID invoiceId) {
-        // the company is compared here, by the key alone H2 keeps to the primary keys (see InvoiceStore.original)
+        // by the key alone, the company compared after (see OwnedBytes)
         return jdbc.sql("SELECT d.receipt, i.company_id FROM delivery d JOIN invoice i ON i.id = d.invoice_id"
                         + " WHERE d.invoice_id = ? AND d.receipt IS NOT NULL")
                 .param(invoiceId)
-                .query((rs, n) -> companyId.equals(rs.getObject(2, UUID.class)) ? rs.getBytes(1) : null)
-                .list().stream().filter(Objects::nonNull).findFirst();
+                .query((rs, n) -> new OwnedBytes(rs.getObject(2, UUID.class), rs.getBytes(1)))
+                .optional()
+                .flatMap(row -> row.of(companyId));
     }
 
     public long countDue(OffsetDateTime now) {

@@ -57,13 +57,9 @@ public class OutboundDelivery {
             RecipientLookup recipients, As4Sender sender, EndpointCircuits circuits) {
     }
 
-    public void attempt(DeliveryClaim claim, String node) {
-        attempt(claim, node, null);
-    }
-
     /**
-     * As {@link #attempt(DeliveryClaim, String)}; {@code accepted}, when not null, is the invoice as the accepting
-     * node holds it, which spares reading it back.
+     * One attempt to send a claimed invoice. {@code accepted}, when not null, is the invoice as the node that accepted
+     * it holds it, which spares reading it back; otherwise it is read from the database.
      */
     public void attempt(DeliveryClaim claim, String node, AcceptedInvoice accepted) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("invoiceId", claim.invoiceId().toString())) {
@@ -88,8 +84,7 @@ public class OutboundDelivery {
     }
 
     private Deliveries.Outcome decide(DeliveryClaim claim, AcceptedInvoice accepted) {
-        boolean atHand = accepted != null && accepted.document() != null
-                && accepted.record().id().equals(claim.invoiceId());
+        boolean atHand = accepted != null;
         InvoiceRecord invoice = atHand ? accepted.record()
                 : invoices.record(claim.companyId(), claim.invoiceId()).orElseThrow();
         byte[] original = atHand ? accepted.original()

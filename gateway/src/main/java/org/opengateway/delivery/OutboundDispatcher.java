@@ -90,7 +90,7 @@ public class OutboundDispatcher implements DisposableBean {
             }
             for (DeliveryClaim claim : claims) {
                 free.acquireUninterruptibly();
-                senders.execute(() -> run(claim));
+                senders.execute(() -> run(claim, null));
             }
             return claims.size();
         } finally {
@@ -103,16 +103,8 @@ public class OutboundDispatcher implements DisposableBean {
      * leased to this node in that same transaction and handed to the sender once it commits: no second transaction
      * to claim it. Otherwise (or outside a transaction) it is scheduled to be taken up by the next poll of any node.
      */
-    public void schedule(UUID invoiceId, OffsetDateTime now) {
-        schedule(invoiceId, null, now);
-    }
-
-    /** As {@link #schedule(UUID, OffsetDateTime)}, for an invoice whose record, original and document are at hand. */
     public void schedule(AcceptedInvoice accepted, OffsetDateTime now) {
-        schedule(accepted.record().id(), accepted, now);
-    }
-
-    private void schedule(UUID invoiceId, AcceptedInvoice accepted, OffsetDateTime now) {
+        UUID invoiceId = accepted.record().id();
         if (stopping || !settings.enabled() || !TransactionSynchronizationManager.isSynchronizationActive()
                 || !free.tryAcquire()) {
             backlog.set(true);
@@ -149,10 +141,7 @@ public class OutboundDispatcher implements DisposableBean {
         wakeup.ask();
     }
 
-    private void run(DeliveryClaim claim) {
-        run(claim, null);
-    }
-
+    /** {@code accepted} is null for an invoice claimed from the database: its sender reads it from there. */
     private void run(DeliveryClaim claim, AcceptedInvoice accepted) {
         try {
             delivery.attempt(claim, node, accepted);

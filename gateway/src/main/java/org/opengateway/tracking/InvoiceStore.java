@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.document.ParticipantId;
@@ -108,14 +107,13 @@ public class InvoiceStore {
     }
 
     public Optional<byte[]> original(UUID companyId, UUID id) {
-        // The company is compared here, not in the WHERE clause: given "company_id = ? AND id = ?", H2 plans the
-        // lookup on an empty table through an index that starts with the company (it holds both columns) and keeps
-        // that plan, which then reads every invoice of the company for each call. By the key alone it cannot.
+        // by the key alone, the company compared after (see OwnedBytes)
         return jdbc.sql("SELECT d.content, i.company_id FROM invoice_document d JOIN invoice i ON i.id = d.invoice_id"
                         + " WHERE d.invoice_id = ?")
                 .param(id)
-                .query((rs, n) -> companyId.equals(rs.getObject(2, UUID.class)) ? rs.getBytes(1) : null)
-                .list().stream().filter(Objects::nonNull).findFirst();
+                .query((rs, n) -> new OwnedBytes(rs.getObject(2, UUID.class), rs.getBytes(1)))
+                .optional()
+                .flatMap(row -> row.of(companyId));
     }
 
     public InvoicePage list(UUID companyId, InvoiceFilter filter, int page, int size) {

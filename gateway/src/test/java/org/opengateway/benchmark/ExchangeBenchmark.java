@@ -729,11 +729,8 @@ public final class ExchangeBenchmark {
     /** CPU time of a child gateway so far, from /proc/<pid>/stat (utime + stime), in nanoseconds; 0 without /proc. */
     private static long childCpuNanos(GatewayProcess process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+            return cpuTicks(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")))
+                    * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -752,8 +749,7 @@ public final class ExchangeBenchmark {
                     String stat = Files.readString(thread.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.contains("CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        ticks += cpuTicks(stat);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
@@ -763,6 +759,13 @@ public final class ExchangeBenchmark {
             return 0;
         }
         return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** utime + stime of a /proc .../stat line, in clock ticks. */
+    private static long cpuTicks(String stat) {
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The load average of the machine (1, 5, 15 minutes), which tells how much others were running meanwhile. */
