@@ -10,9 +10,12 @@ import java.io.InputStream;
  */
 record BoundedBody(byte[] bytesOrPrefix, boolean oversized) {
 
+    /** Most invoices are a few kilobytes: a larger buffer per request would only feed the garbage collector. */
+    private static final int BUFFER = 8 * 1024;
+
     static BoundedBody read(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
+        ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER);
+        byte[] buffer = new byte[BUFFER];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {

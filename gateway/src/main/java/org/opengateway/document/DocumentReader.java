@@ -27,7 +27,14 @@ public class DocumentReader {
 
     public InvoiceDocument read(byte[] bytes) {
         Document document = xml.parse(bytes);
-        Element root = document.getDocumentElement();
+        return read(bytes, document.getDocumentElement());
+    }
+
+    /**
+     * Reads a document that is parsed already: {@code root} is its root element (a Standard Business Document, or the
+     * business document itself) and {@code bytes} the bytes it was parsed from.
+     */
+    public InvoiceDocument read(byte[] bytes, Element root) {
         ParticipantId sbdhSender = null;
         ParticipantId sbdhReceiver = null;
         if (SBDH_NS.equals(root.getNamespaceURI()) && "StandardBusinessDocument".equals(root.getLocalName())) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +42,9 @@ public class ReceivedDocuments {
             + " receiver_participant, document_type, process, sending_access_point, document_sha256, status,"
             + " status_reason, document_kind, invoice_number, issue_date, currency, total_amount, customization_id,"
             + " ruleset, valid, outbox_file, received_at, updated_at, counterpart_name";
+    /** What the business document says of itself, by which the lists sort and search. */
+    private static final String LIST_COLUMNS = "document_kind, invoice_number, issue_date, currency, total_amount,"
+            + " customization_id, counterpart_name";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -71,14 +76,17 @@ public class ReceivedDocuments {
         }
         try {
             transactions.executeWithoutResult(tx -> {
+                List<Object> values = new ArrayList<>(List.of(id, companyId, document.as4MessageId(),
+                        document.sbdhInstanceId(), sender, document.receiver().toLowerCase(Locale.ROOT),
+                        document.documentType(), document.process(), document.sendingAccessPoint(),
+                        Sha256.hex(document.content()), document.content(),
+                        ReceivedStatus.RECEIVED_FROM_NETWORK.name(), now, now));
+                values.addAll(listColumns(document.business()));
                 jdbc.sql("INSERT INTO received_document (id, company_id, as4_message_id, sbdh_instance_id,"
                                 + " sender_participant, receiver_participant, document_type, process,"
-                                + " sending_access_point, document_sha256, content, status, received_at, updated_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(id, companyId, document.as4MessageId(), document.sbdhInstanceId(), sender,
-                                document.receiver().toLowerCase(Locale.ROOT), document.documentType(),
-                                document.process(), document.sendingAccessPoint(), Sha256.hex(document.content()),
-                                document.content(), ReceivedStatus.RECEIVED_FROM_NETWORK.name(), now, now)
+                                + " sending_access_point, document_sha256, content, status, received_at, updated_at, "
+                                + LIST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(values)
                         .update();
                 appendEvent(id, new ReceivedEvent(ReceivedStatus.RECEIVED_FROM_NETWORK,
                         "Received over AS4 from access point " + document.sendingAccessPoint() + " (message "
@@ -108,21 +116,32 @@ public class ReceivedDocuments {
                         .query(Long.class).single() > 0;
     }
 
-    /** Records what reading and validating the business document gave; its findings replace any earlier ones. */
+    /**
+     * Records what reading and validating the business document gave; its findings replace any earlier ones. The
+     * columns of the lists were stored with the document from the same bytes, so they change only when the document
+     * could not be read: H2 then has no index of the lists to move.
+     */
     public void recordValidation(UUID id, InvoiceDocument document, ValidationReport report) {
+        List<Object> values = new ArrayList<>(listColumns(document));
+        values.addAll(Arrays.asList(report.ruleset(), report.valid(), id));
         jdbc.sql("UPDATE received_document SET document_kind = ?, invoice_number = ?, issue_date = ?, currency = ?,"
-                        + " total_amount = ?, customization_id = ?, ruleset = ?, valid = ?, counterpart_name = ? WHERE id = ?")
-                .params(document == null ? null : document.kind().rootName(),
-                        document == null ? null : FindingRows.truncate(document.invoiceNumber(), 200),
-                        document == null ? null : document.issueDate(),
-                        document == null ? null : FindingRows.truncate(document.currency(), 3),
-                        document == null ? null : document.total(),
-                        document == null ? null : FindingRows.truncate(document.customizationId(), 500),
-                        report.ruleset(), report.valid(),
-                        document == null ? null : FindingRows.truncate(document.senderName(), 200), id)
+                        + " total_amount = ?, customization_id = ?, counterpart_name = ?, ruleset = ?, valid = ?"
+                        + " WHERE id = ?")
+                .params(values)
                 .update();
         jdbc.sql("DELETE FROM received_finding WHERE received_id = ?").param(id).update();
         FindingRows.insert(jdbc, FindingRows.Table.RECEIVED, id, report.findings());
+    }
+
+    /** The values of {@link #LIST_COLUMNS}, as the document gives them; all null when it could not be read. */
+    private static List<Object> listColumns(InvoiceDocument document) {
+        if (document == null) {
+            return Arrays.asList(new Object[LIST_COLUMNS.split(",").length]);
+        }
+        return Arrays.asList(document.kind().rootName(), FindingRows.truncate(document.invoiceNumber(), 200),
+                document.issueDate(), FindingRows.truncate(document.currency(), 3), document.total(),
+                FindingRows.truncate(document.customizationId(), 500),
+                FindingRows.truncate(document.senderName(), 200));
     }
 
     /**

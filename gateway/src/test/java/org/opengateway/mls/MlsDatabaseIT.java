@@ -197,7 +197,7 @@ class MlsDatabaseIT {
         ReceivedDocument mls = new ReceivedDocument("mls-message@b", "sbdh-of-the-mls",
                 "iso6523-actorid-upis::0242:000001", "iso6523-actorid-upis::0242:000001",
                 "busdox-docid-qns::" + MlsCodes.DOCUMENT_TYPE, "cenbii-procid-ubl::" + MlsCodes.PROCESS, "PSE000002",
-                rejection);
+                rejection, null);
         incoming.receive(mls);
         incoming.receive(mls);
 

@@ -1,6 +1,7 @@
 package org.opengateway.transport.as4;
 
 import org.opengateway.config.GatewayProperties;
+import org.opengateway.document.DocumentReader;
 import org.opengateway.mls.IncomingMls;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceiverCheck;
@@ -31,8 +32,9 @@ public class As4ReceivingConfiguration {
 
     @Bean
     PeppolInboundProcessor peppolInboundProcessor(As4Keys keys, ReceiverCheck receivers,
-            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds) {
-        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents, mls, seenMessageIds);
+            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds, DocumentReader reader) {
+        return new PeppolInboundProcessor(keys.accessPointCaChecker(), receivers, documents, mls, seenMessageIds,
+                reader);
     }
 
     @Bean

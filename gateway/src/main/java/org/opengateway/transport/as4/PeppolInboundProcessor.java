@@ -35,12 +35,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.wss4j.dom.str.STRParser;
+import org.opengateway.document.DocumentReader;
+import org.opengateway.document.InvoiceDocument;
+import org.opengateway.document.XmlRefusal;
 import org.opengateway.mls.IncomingMls;
 import org.opengateway.receiving.ReceivedDocument;
 import org.opengateway.receiving.ReceivedDocuments;
 import org.opengateway.receiving.ReceiverCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
@@ -63,14 +67,16 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
     private final ReceivedDocuments documents;
     private final IncomingMls mls;
     private final SeenAs4MessageIds seenMessageIds;
+    private final DocumentReader reader;
 
     public PeppolInboundProcessor(TrustedCAChecker accessPointCas, ReceiverCheck receivers,
-            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds) {
+            ReceivedDocuments documents, IncomingMls mls, SeenAs4MessageIds seenMessageIds, DocumentReader reader) {
         this.accessPointCas = accessPointCas;
         this.receivers = receivers;
         this.documents = documents;
         this.mls = mls;
         this.seenMessageIds = seenMessageIds;
+        this.reader = reader;
     }
 
     /**
@@ -218,7 +224,23 @@ public class PeppolInboundProcessor implements IAS4IncomingMessageProcessorSPI {
 
         return new ReceivedDocument(message.getMessageInfo().getMessageId(), sbdh.getInstanceIdentifier(),
                 sbdh.getSenderURIEncoded(), sbdh.getReceiverURIEncoded(), sbdh.getDocumentTypeURIEncoded(),
-                sbdh.getProcessURIEncoded(), As4Keys.commonName(signer), content);
+                sbdh.getProcessURIEncoded(), As4Keys.commonName(signer), content, business(content, sbdh));
+    }
+
+    /**
+     * The business document's own number, dates and parties, from the envelope already read: stored with it, so that
+     * lists show them at once and the later validation does not move the document in the lists' indexes.
+     */
+    private InvoiceDocument business(byte[] content, PeppolSBDHData sbdh) {
+        Element business = sbdh.getBusinessMessageNoClone(); // read only, so not copied
+        if (business == null) {
+            return null;
+        }
+        try {
+            return reader.read(content, business);
+        } catch (XmlRefusal notAnInvoice) {
+            return null; // a Message Level Status or a report: validated, or not, where it is handed over
+        }
     }
 
     /** Peppol names both access points by one party ID each: a seat ID of the access-point type. */
