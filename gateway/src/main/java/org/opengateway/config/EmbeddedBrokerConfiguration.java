@@ -51,6 +51,8 @@ public class EmbeddedBrokerConfiguration {
                     .setAutoDeleteAddresses(false)
                     .setAutoDeleteQueues(false)
                     .setAutoDeleteCreatedQueues(false));
+            // beyond this, messages are paged to disk (Artemis' default would be half the heap)
+            configuration.setGlobalMaxSize(broker.memory().toBytes());
             configuration.setJMXManagementEnabled(false);
             configuration.setSecurityEnabled(true);
             configuration.setAuthenticationCacheSize(0);

@@ -30,14 +30,17 @@ public record GatewayProperties(
 
     /**
      * The embedded broker's TCP listener, for ERP systems that submit over the queue (they log in with their API key),
-     * and the optional login of the operator's own integrations.
+     * the optional login of the operator's own integrations, and how much memory its messages may take before it
+     * keeps further ones on disk only (a company that never reads its queue of received invoices must not fill the
+     * gateway's memory).
      */
     public record Broker(
             @DefaultValue("true") boolean tcpEnabled,
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("61616") int port,
             String operatorUser,
-            String operatorPassword) {
+            String operatorPassword,
+            @DefaultValue("32MB") DataSize memory) {
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.opengateway.tracking;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,10 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.activemq.artemis.api.core.Message;
+import org.opengateway.cluster.ClusterJobs;
+import org.opengateway.cluster.Wakeup;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * a change is stored with the invoice in one transaction, and this job sends what is not yet sent, so a crash
  * loses no event (one may be sent twice). Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
  * nodes can run it at once.
+ * <p>A change made on this node is published the moment its transaction commits, on the node that runs the job for
+ * the cluster; after each such run the job rests a moment ({@code gateway.events.rest}), so that a busy node sends the
+ * changes of that moment in one batch rather than one transaction each. The route's timer takes up what other nodes
+ * wrote.
  */
 @Component
 public class InvoiceEventPublisher {
 
     public static final String TOPIC = "gateway.invoices.events";
+    /** The job's name for the cluster: the name of the route's timer, so that both take the same lease. */
+    static final String JOB = "invoice-events";
     private static final int BATCH = 200;
 
     private record Pending(long seq, UUID invoiceId, String status, String reason, OffsetDateTime at) {
@@ -44,14 +57,42 @@ public class InvoiceEventPublisher {
     private final TransactionTemplate transactions;
     private final JmsTemplate topic;
     private final JsonMapper json;
+    private final Wakeup wakeup;
+    private final ReentrantLock publishing = new ReentrantLock();
 
     public InvoiceEventPublisher(JdbcClient jdbc, TransactionTemplate transactions, ConnectionFactory connectionFactory,
-            JsonMapper json) {
+            JsonMapper json, ClusterJobs jobs, @Value("${gateway.events.rest:50ms}") Duration rest) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.topic = new JmsTemplate(connectionFactory);
         this.topic.setPubSubDomain(true);
+        this.wakeup = new Wakeup("invoice-events-wakeup", () -> {
+            if (jobs.onOneNode(JOB)) {
+                publishPending();
+                rest(rest);
+            }
+        });
+    }
+
+    /** A change of state was committed on this node: publish it now rather than at the timer's next tick. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onHistoryWritten(InvoiceStore.HistoryWritten written) {
+        wakeup.ask();
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeup.close();
+    }
+
+    /** Asks that come meanwhile make one more run, which then takes up their changes together. */
+    private static void rest(Duration rest) {
+        try {
+            Thread.sleep(rest.toMillis());
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -59,6 +100,16 @@ public class InvoiceEventPublisher {
      * JMS session and marked sent in one update, all in one transaction.
      */
     public int publishPending() {
+        // the timer and the wake-up take turns, so that the events leave in the order they happened
+        publishing.lock();
+        try {
+            return publishBatch();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private int publishBatch() {
         Integer sent = transactions.execute(tx -> {
             List<Pending> pending = jdbc.sql("SELECT seq, invoice_id, status, reason, at FROM invoice_event"
                             + " WHERE published_at IS NULL ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY"

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengateway.document.ParticipantId;
 import org.opengateway.validation.Finding;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +29,21 @@ public class InvoiceStore {
             + " receiver_participant, customization_id, profile_id, ruleset, received_at, updated_at, counterpart_name";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public InvoiceStore(JdbcClient jdbc) {
+    /** Said when a change of state was written; heard once its transaction has committed. */
+    public record HistoryWritten() {
+    }
+
+    @Autowired
+    public InvoiceStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** For tools and tests that publish no events. */
+    public InvoiceStore(JdbcClient jdbc) {
+        this(jdbc, event -> { });
     }
 
     /**
@@ -85,6 +99,7 @@ public class InvoiceStore {
         jdbc.sql("INSERT INTO invoice_event (invoice_id, status, reason, at) VALUES (?, ?, ?, ?)")
                 .params(invoiceId, event.status().name(), FindingRows.truncate(event.reason(), 2000), event.at())
                 .update();
+        events.publishEvent(new HistoryWritten());
     }
 
     public Optional<UUID> findIdByContent(UUID companyId, String sha256) {

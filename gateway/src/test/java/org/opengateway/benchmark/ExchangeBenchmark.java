@@ -133,8 +133,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The gateways are tuned for throughput with {@link #TUNING}: as many parallel senders as there are clients, and a
  * retry after 1 s instead of 1 min, so that a transient failure shows as a slow invoice rather than a stalled client.
- * A also publishes its events every 20 ms ({@link #SENDER_EVENTS}, instead of 250 ms, which would otherwise be most of
- * the latency; sending needs no such tuning, as an accepted invoice goes to a free sender at once). Everything runs on
+ * A publishes each change on its events topic as soon as it commits, and sends an accepted invoice from a free sender
+ * at once, so neither needs tuning. Everything runs on
  * this machine and shares its CPUs: the clients in this JVM, the gateways in child JVMs ({@code -Xmx512m}), each on a
  * fresh temporary data folder that is deleted at the end (kept when something went wrong). The gateways run with the
  * parallel collector, as the README recommends for a machine with few CPUs ({@code -Dgateway.jvm-options=-XX:+UseG1GC}
@@ -160,7 +160,6 @@ public final class ExchangeBenchmark {
     /** Settings given to both gateways (see the class comment); {@code %d} is the number of clients. */
     private static final String[] TUNING = {"--gateway.sending.parallel=%d", "--gateway.sending.retry.first-delay=1s"};
     /** A's events are how the benchmark learns of DELIVERED, so A publishes them often; B's are not listened to. */
-    private static final String SENDER_EVENTS = "--gateway.events.publish-interval=20";
     /** How the README ("Operating it") says to start the gateway on a machine with few CPUs. */
     private static final String RECOMMENDED_GC = "-XX:+UseParallelGC";
 
@@ -262,7 +261,6 @@ public final class ExchangeBenchmark {
                 "--gateway.demo.sender-org-number=" + B_SENDER, "--gateway.demo.receiver-org-number=" + B_RECEIVER,
                 "--gateway.smp.url=http://127.0.0.1:" + aHttp));
         aArgs.addAll(tuning);
-        aArgs.add(SENDER_EVENTS);
         bArgs.addAll(tuning);
         boolean keep = true;
         GatewayProcess a = GatewayProcess.start(jar, root.resolve("a"), aHttp, GatewayProcess.freePort(), "a.log",
@@ -303,8 +301,7 @@ public final class ExchangeBenchmark {
             keep = warm.errorCount() > 0 || measured.errorCount() > 0
                     || (received != null && received != expected);
             List<String> jvm = List.of(
-                    "gateway A JVM : " + childJvmOptions(a) + ", args " + String.join(" ", tuning) + " "
-                            + SENDER_EVENTS,
+                    "gateway A JVM : " + childJvmOptions(a) + ", args " + String.join(" ", tuning),
                     "gateway B JVM : " + childJvmOptions(b) + ", args " + String.join(" ", tuning));
             if (keep) {
                 measured.notes().add("logs kept     : " + a.log() + " and " + b.log());

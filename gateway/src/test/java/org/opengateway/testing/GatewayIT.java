@@ -53,7 +53,8 @@ public abstract class GatewayIT {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL_PORT);
         registry.add("gateway.intake.folder-poll-interval", () -> "100");
-        registry.add("gateway.events.publish-interval", () -> "100");
+        // the events of this node go out the moment they commit; a quick timer would hide a wake-up that failed
+        registry.add("gateway.events.publish-interval", () -> "1h");
         registry.add("gateway.receiving.delivery-interval", () -> "200");
         registry.add("gateway.receiving.pickup-check-interval", () -> "500");
         registry.add("gateway.broker.operator-user", () -> OPERATOR_USER);
