@@ -76,7 +76,7 @@ public class ReceivedDocuments {
         }
         try {
             transactions.executeWithoutResult(tx -> {
-                List<Object> values = new ArrayList<>(List.of(id, companyId, document.as4MessageId(),
+                List<Object> values = new ArrayList<>(Arrays.asList(id, companyId, document.as4MessageId(),
                         document.sbdhInstanceId(), sender, document.receiver().toLowerCase(Locale.ROOT),
                         document.documentType(), document.process(), document.sendingAccessPoint(),
                         Sha256.hex(document.content()), document.content(),

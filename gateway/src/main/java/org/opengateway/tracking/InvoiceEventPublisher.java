@@ -70,9 +70,8 @@ public class InvoiceEventPublisher {
         this.wakeup = new Wakeup("invoice-events-wakeup", () -> {
             if (jobs.onOneNode(JOB)) {
                 publishPending();
-                rest(rest);
             }
-        });
+        }, rest);
     }
 
     /** A change of state was committed on this node: publish it now rather than at the timer's next tick. */
@@ -84,15 +83,6 @@ public class InvoiceEventPublisher {
     @PreDestroy
     void stop() {
         wakeup.close();
-    }
-
-    /** Asks that come meanwhile make one more run, which then takes up their changes together. */
-    private static void rest(Duration rest) {
-        try {
-            Thread.sleep(rest.toMillis());
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
